@@ -1,0 +1,12 @@
+// Every subcommand of the driftmap binary. Each lives in its own cmd_*.cpp; main.cpp dispatches.
+// Exit status: 0 success, 1 bad input or failed operation (one clear line on stderr naming the
+// file/option), 2 usage error.
+#pragma once
+
+namespace driftmap::app {
+
+// argv[0] is the subcommand name; options follow.
+int cmd_export(int argc, char** argv);
+int run_viewer(int argc, char** argv);  // no subcommand: the window (argv[0] = program)
+
+}  // namespace driftmap::app

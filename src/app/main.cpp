@@ -1,0 +1,44 @@
+// driftmap: with no subcommand opens the viewer; subcommands do headless work.
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include "app/commands.hpp"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(int, char**);
+};
+
+const Command kCommands[] = {
+    {"export", "render the map to an image file (PNG)", driftmap::app::cmd_export},
+};
+
+void print_help() {
+  std::printf(
+      "driftmap — a viewer of reported incident locations over time\n\n"
+      "Usage:\n"
+      "  driftmap [FILE...] [options]      open the viewer (bundled data when no FILE)\n"
+      "  driftmap COMMAND [options]        headless work\n\n"
+      "Commands:\n");
+  for (const auto& c : kCommands) std::printf("  %-10s %s\n", c.name, c.summary);
+  std::printf("\nRun 'driftmap COMMAND --help' for a command's options, 'driftmap --help-viewer' for the viewer's.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2) {
+    std::string_view first = argv[1];
+    if (first == "--help" || first == "-h" || first == "help") {
+      print_help();
+      return 0;
+    }
+    for (const auto& c : kCommands)
+      if (first == c.name) return c.run(argc - 1, argv + 1);
+  }
+  return driftmap::app::run_viewer(argc, argv);
+}

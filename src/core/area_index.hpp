@@ -1,0 +1,64 @@
+// Which admin area each province- or country-precision incident belongs to, so that such
+// incidents highlight their polygon instead of pretending to be a point. Built once per
+// (dataset, boundaries) pair; per-window counts are then a walk over the window's rows.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/boundaries.hpp"
+#include "core/dataset.hpp"
+
+namespace driftmap::core {
+
+// Filters that apply to both points and areas. visible: one byte per dataset row (non-zero =
+// shown) for the filters that need a lookup (country, text search); empty = every row.
+struct IncidentFilter {
+  uint32_t type_mask = (1u << kEventTypeCount) - 1;  // bit EventType
+  int32_t killed_min = 0;  // rows with killed < killed_min are hidden; unknown tolls count as 0
+  std::span<const uint8_t> visible;
+
+  bool passes(const Dataset& d, size_t row) const {
+    if (!(type_mask >> unsigned(d.type()[row]) & 1u)) return false;
+    if (killed_min > 0 && d.killed()[row] < killed_min) return false;
+    return visible.empty() || visible[row] != 0;
+  }
+};
+
+struct AreaRef {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint8_t level = 0;         // 0 = admin0 (country), 1 = admin1 (province)
+  uint32_t index = kNone;    // into Boundaries::admin0() or admin1()
+  bool valid() const { return index != kNone; }
+};
+
+// Counts of active area-precision incidents per area, indexed like Boundaries::admin0()/admin1().
+struct AreaCounts {
+  std::vector<uint32_t> admin0, admin1;
+  uint32_t total = 0;
+};
+
+class AreaIndex {
+ public:
+  AreaIndex() = default;
+  // For every row with is_area_precision(): province → find_admin1(admin1, country), falling
+  // back to the admin1 polygon containing lat/lon, then to the country; country →
+  // find_admin0(country), falling back to the country containing lat/lon. Point rows get no area.
+  static AreaIndex build(const Dataset& d, const Boundaries& b);
+
+  std::span<const AreaRef> area_of_row() const { return area_; }
+  AreaRef area(size_t row) const { return area_[row]; }
+  // Area-precision rows that matched no polygon (shown nowhere on the map; the UI can list them).
+  size_t unmatched() const { return unmatched_; }
+  size_t admin0_count() const { return n0_; }
+  size_t admin1_count() const { return n1_; }
+
+  // Active area incidents per area for the window w (same overlap rule as Dataset).
+  AreaCounts counts_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter = {}) const;
+
+ private:
+  std::vector<AreaRef> area_;
+  size_t unmatched_ = 0, n0_ = 0, n1_ = 0;
+};
+
+}  // namespace driftmap::core

@@ -1,0 +1,100 @@
+#include "core/bundle.hpp"
+
+#include <charconv>
+
+#include "core/csv_table.hpp"
+#include "core/incident_loader.hpp"
+#include "core/text.hpp"
+
+namespace driftmap::core {
+
+std::vector<const Citation*> Bundle::citations_for(std::string_view incident_id) const {
+  std::vector<const Citation*> out;
+  for (const auto& c : citations)
+    if (c.incident_id == incident_id) out.push_back(&c);
+  return out;
+}
+
+const Source* Bundle::source(std::string_view id) const {
+  for (const auto& s : sources)
+    if (s.source_id == id) return &s;
+  return nullptr;
+}
+
+const Region* Bundle::region(std::string_view key) const {
+  for (const auto& r : regions)
+    if (r.region == key) return &r;
+  return nullptr;
+}
+
+std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems) {
+  Problems local;
+  Problems& p = problems ? *problems : local;
+  const size_t errors_before = p.error_count();
+  Bundle b;
+
+  LoadResult incidents = load_incidents(dir + "/incidents.csv");
+  for (auto& item : incidents.problems.items) p.add(item);
+  if (!incidents.ok()) return std::nullopt;
+  b.incidents = std::move(*incidents.dataset);
+  b.incidents.name = "bundled";
+
+  if (auto t = read_csv_table(dir + "/sources.csv", {"source_id", "file", "title", "author_or_publisher", "published", "kind"}, &p)) {
+    for (size_t r = 0; r < t->rows.size(); ++r)
+      b.sources.push_back({std::string(t->get(r, "source_id")), std::string(t->get(r, "file")),
+                           std::string(t->get(r, "title")), std::string(t->get(r, "author_or_publisher")),
+                           std::string(t->get(r, "published")), std::string(t->get(r, "kind"))});
+  }
+  if (auto t = read_csv_table(dir + "/citations.csv",
+                              {"incident_id", "source_id", "quote", "date_as_stated", "killed_as_stated", "wounded_as_stated"}, &p)) {
+    for (size_t r = 0; r < t->rows.size(); ++r)
+      b.citations.push_back({std::string(t->get(r, "incident_id")), std::string(t->get(r, "source_id")),
+                             std::string(t->get(r, "quote")), std::string(t->get(r, "date_as_stated")),
+                             std::string(t->get(r, "killed_as_stated")), std::string(t->get(r, "wounded_as_stated")),
+                             t->lines[r]});
+  }
+  if (auto t = read_csv_table(dir + "/aggregates.csv",
+                              {"source_id", "period_start", "period_end", "region", "metric", "value", "quote"}, &p)) {
+    for (size_t r = 0; r < t->rows.size(); ++r) {
+      Aggregate a;
+      a.source_id = std::string(t->get(r, "source_id"));
+      a.region = std::string(t->get(r, "region"));
+      a.quote = std::string(t->get(r, "quote"));
+      std::string err;
+      auto ps = parse_partial_date(t->get(r, "period_start"), &err);
+      auto pe = ps ? parse_partial_date(t->get(r, "period_end"), &err) : std::nullopt;
+      if (!ps || !pe) {
+        p.error(t->path, t->lines[r], ps ? "period_end" : "period_start", err);
+        continue;
+      }
+      a.period_start = *ps;
+      a.period_end = *pe;
+      const std::string_view metric = t->get(r, "metric");
+      if (metric == "count") a.metric = AggregateMetric::Count;
+      else if (metric == "share_percent") a.metric = AggregateMetric::SharePercent;
+      else {
+        p.error(t->path, t->lines[r], "metric", "\"" + std::string(metric) + "\" is not count or share_percent");
+        continue;
+      }
+      const std::string_view v = t->get(r, "value");
+      auto res = std::from_chars(v.data(), v.data() + v.size(), a.value);
+      if (res.ec != std::errc() || res.ptr != v.data() + v.size()) {
+        p.error(t->path, t->lines[r], "value", "\"" + std::string(v) + "\" is not a number");
+        continue;
+      }
+      b.aggregates.push_back(std::move(a));
+    }
+  }
+  if (auto t = read_csv_table(dir + "/regions.csv", {"region", "label", "members"}, &p)) {
+    for (size_t r = 0; r < t->rows.size(); ++r) {
+      Region reg{std::string(t->get(r, "region")), std::string(t->get(r, "label")), {}};
+      for (auto m : split(t->get(r, "members"), ';'))
+        if (!trim(m).empty()) reg.members.emplace_back(trim(m));
+      b.regions.push_back(std::move(reg));
+    }
+  }
+  if (p.error_count() > errors_before) return std::nullopt;
+  return b;
+}
+
+}  // namespace driftmap::core

@@ -1,0 +1,56 @@
+// The bundled project: incidents plus the side tables that make them citable (citations,
+// sources), and the CTC Sentinel article's reported figures (aggregates, regions).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "core/partial_date.hpp"
+#include "core/problem.hpp"
+
+namespace driftmap::core {
+
+struct Citation {
+  std::string incident_id, source_id, quote, date_as_stated, killed_as_stated, wounded_as_stated;
+  int64_t line = 0;
+};
+
+struct Source {
+  std::string source_id, file, title, author_or_publisher, published, kind;
+};
+
+enum class AggregateMetric : uint8_t { Count, SharePercent };
+
+struct Aggregate {
+  std::string source_id;
+  PartialDate period_start, period_end;
+  std::string region;
+  AggregateMetric metric = AggregateMetric::Count;
+  double value = 0;
+  std::string quote;
+  DayInterval period() const { return DateSpan{period_start, period_end}.interval(); }
+};
+
+struct Region {
+  std::string region, label;
+  std::vector<std::string> members;  // canonical admin-1 names
+};
+
+struct Bundle {
+  Dataset incidents;
+  std::vector<Citation> citations;
+  std::vector<Source> sources;
+  std::vector<Aggregate> aggregates;
+  std::vector<Region> regions;
+
+  std::vector<const Citation*> citations_for(std::string_view incident_id) const;
+  const Source* source(std::string_view source_id) const;
+  const Region* region(std::string_view key) const;
+};
+
+// Loads incidents.csv, citations.csv, sources.csv, aggregates.csv, regions.csv from dir.
+std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems);
+
+}  // namespace driftmap::core

@@ -1,0 +1,225 @@
+#include "core/dataset.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace driftmap::core {
+
+// ---- StringColumn ----------------------------------------------------------------------------
+
+void StringColumn::reserve(size_t rows, size_t bytes) {
+  offsets_.reserve(rows + 1);
+  chars_.reserve(bytes);
+}
+
+void StringColumn::push_back(std::string_view s) {
+  if (offsets_.empty()) offsets_.push_back(0);
+  chars_.insert(chars_.end(), s.begin(), s.end());
+  offsets_.push_back(static_cast<uint32_t>(chars_.size()));
+}
+
+std::string_view StringColumn::operator[](size_t i) const {
+  return {chars_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
+}
+
+void StringColumn::permute(std::span<const uint32_t> order) {
+  if (offsets_.empty()) return;
+  std::vector<char> chars;
+  std::vector<uint32_t> offsets;
+  chars.reserve(chars_.size());
+  offsets.reserve(offsets_.size());
+  offsets.push_back(0);
+  for (uint32_t r : order) {
+    const std::string_view s = (*this)[r];
+    chars.insert(chars.end(), s.begin(), s.end());
+    offsets.push_back(static_cast<uint32_t>(chars.size()));
+  }
+  chars_ = std::move(chars);
+  offsets_ = std::move(offsets);
+}
+
+void StringColumn::clear_if_all_empty() {
+  if (chars_.empty()) {
+    offsets_.clear();
+    offsets_.shrink_to_fit();
+  }
+}
+
+// ---- Dataset -----------------------------------------------------------------------------------
+
+Incident Dataset::incident(size_t i) const {
+  Incident inc;
+  inc.id = std::string(id(i));
+  const DayInterval iv = interval(i);
+  const auto sp = DatePrecision(date_precision_[i] & 0xF);
+  const auto ep = DatePrecision(date_precision_[i] >> 4);
+  auto from_day = [](int32_t day, DatePrecision p) {
+    PartialDate d;
+    int32_t y;
+    unsigned m, dd;
+    civil_from_days(day, y, m, dd);
+    d.year = y;
+    d.precision = p;
+    if (p != DatePrecision::Year) d.month = static_cast<uint8_t>(m);
+    if (p == DatePrecision::Day) d.day = static_cast<uint8_t>(dd);
+    return d;
+  };
+  inc.date.start = from_day(iv.start_day, sp);
+  if (flags_[i] & 2) inc.date.end = from_day(iv.end_day - 1, ep);
+  inc.type = type_[i];
+  inc.place = std::string(place(i));
+  inc.admin1 = std::string(admin1(i));
+  inc.country = std::string(country(i));
+  inc.location_precision = loc_precision_[i];
+  inc.lat_deg = lat_deg_[i];
+  inc.lon_deg = lon_deg_[i];
+  inc.killed = killed_[i];
+  inc.wounded = wounded_[i];
+  inc.casualties_disputed = casualties_disputed(i);
+  inc.summary = std::string(summary(i));
+  inc.sources = std::string(sources(i));
+  inc.source_line = source_line(i);
+  return inc;
+}
+
+WindowRange Dataset::window(DayInterval w) const {
+  WindowRange r;
+  // A short incident overlaps w only if start > w.start - kShortMaxDays.
+  r.long_cutoff_day = w.start_day - kShortMaxDays;
+  r.first = static_cast<uint32_t>(std::upper_bound(start_day_.begin(), start_day_.end(), r.long_cutoff_day) -
+                                  start_day_.begin());
+  r.last = static_cast<uint32_t>(std::lower_bound(start_day_.begin(), start_day_.end(), w.end_day) -
+                                 start_day_.begin());
+  if (r.last < r.first) r.last = r.first;
+  return r;
+}
+
+size_t Dataset::count_in_window(DayInterval w) const {
+  size_t n = 0;
+  for_each_in_window(w, [&](uint32_t) { ++n; });
+  return n;
+}
+
+DayInterval Dataset::extent() const {
+  if (empty()) return {0, 0};
+  return {start_day_.front(), *std::max_element(end_day_.begin(), end_day_.end())};
+}
+
+size_t Dataset::memory_bytes() const {
+  auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  return bytes(start_day_) + bytes(end_day_) + bytes(lon_deg_) + bytes(lat_deg_) + bytes(killed_) +
+         bytes(wounded_) + bytes(type_) + bytes(loc_precision_) + bytes(date_precision_) + bytes(flags_) +
+         bytes(long_rows_) + bytes(source_line_) + id_.memory_bytes() + place_.memory_bytes() +
+         admin1_.memory_bytes() + country_.memory_bytes() + summary_.memory_bytes() + sources_.memory_bytes();
+}
+
+// ---- DatasetBuilder ------------------------------------------------------------------------------
+
+void DatasetBuilder::reserve(size_t n) {
+  auto& d = d_;
+  d.start_day_.reserve(n);
+  d.end_day_.reserve(n);
+  d.lon_deg_.reserve(n);
+  d.lat_deg_.reserve(n);
+  d.killed_.reserve(n);
+  d.wounded_.reserve(n);
+  d.type_.reserve(n);
+  d.loc_precision_.reserve(n);
+  d.date_precision_.reserve(n);
+  d.flags_.reserve(n);
+}
+
+void DatasetBuilder::add(const Incident& inc) {
+  auto& d = d_;
+  const DayInterval iv = inc.date.interval();
+  d.start_day_.push_back(iv.start_day);
+  d.end_day_.push_back(iv.end_day);
+  d.lon_deg_.push_back(static_cast<float>(inc.lon_deg));
+  d.lat_deg_.push_back(static_cast<float>(inc.lat_deg));
+  d.killed_.push_back(inc.killed);
+  d.wounded_.push_back(inc.wounded);
+  d.type_.push_back(inc.type);
+  d.loc_precision_.push_back(inc.location_precision);
+  const auto sp = static_cast<uint8_t>(inc.date.start.precision);
+  const auto ep = static_cast<uint8_t>(inc.date.end ? inc.date.end->precision : inc.date.start.precision);
+  d.date_precision_.push_back(static_cast<uint8_t>(sp | (ep << 4)));
+  d.flags_.push_back(static_cast<uint8_t>((inc.casualties_disputed ? 1 : 0) | (inc.date.end ? 2 : 0)));
+  d.source_line_.resize(d.start_day_.size() - 1, 0);
+  d.source_line_.push_back(inc.source_line);
+  // Text columns stay aligned with rows even when earlier rows came from add_point().
+  auto push = [&](StringColumn& c, std::string_view s) {
+    while (c.size() + 1 < d.start_day_.size()) c.push_back({});
+    c.push_back(s);
+  };
+  push(d.id_, inc.id);
+  push(d.place_, inc.place);
+  push(d.admin1_, inc.admin1);
+  push(d.country_, inc.country);
+  push(d.summary_, inc.summary);
+  push(d.sources_, inc.sources);
+  has_text_ = true;
+}
+
+void DatasetBuilder::add_point(DayInterval when, DatePrecision start_precision, float lon_deg, float lat_deg,
+                               EventType type, int32_t killed) {
+  auto& d = d_;
+  d.start_day_.push_back(when.start_day);
+  d.end_day_.push_back(when.end_day);
+  d.lon_deg_.push_back(lon_deg);
+  d.lat_deg_.push_back(lat_deg);
+  d.killed_.push_back(killed);
+  d.wounded_.push_back(kUnknownCount);
+  d.type_.push_back(type);
+  d.loc_precision_.push_back(LocationPrecision::City);
+  const auto p = static_cast<uint8_t>(start_precision);
+  d.date_precision_.push_back(static_cast<uint8_t>(p | (p << 4)));
+  d.flags_.push_back(0);
+}
+
+Dataset DatasetBuilder::build() && {
+  Dataset d = std::move(d_);
+  const size_t n = d.start_day_.size();
+  if (has_text_) {
+    for (StringColumn* c : {&d.id_, &d.place_, &d.admin1_, &d.country_, &d.summary_, &d.sources_})
+      while (c->size() < n) c->push_back({});
+    d.source_line_.resize(n, 0);
+  }
+  const bool sorted = std::is_sorted(d.start_day_.begin(), d.start_day_.end());
+  if (!sorted) {
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return d.start_day_[a] < d.start_day_[b]; });
+    auto apply = [&](auto& v) {
+      if (v.empty()) return;
+      std::remove_reference_t<decltype(v)> out;
+      out.reserve(n);
+      for (uint32_t r : order) out.push_back(v[r]);
+      v = std::move(out);
+    };
+    apply(d.start_day_);
+    apply(d.end_day_);
+    apply(d.lon_deg_);
+    apply(d.lat_deg_);
+    apply(d.killed_);
+    apply(d.wounded_);
+    apply(d.type_);
+    apply(d.loc_precision_);
+    apply(d.date_precision_);
+    apply(d.flags_);
+    apply(d.source_line_);
+    for (StringColumn* c : {&d.id_, &d.place_, &d.admin1_, &d.country_, &d.summary_, &d.sources_})
+      c->permute(order);
+  }
+  for (StringColumn* c : {&d.id_, &d.place_, &d.admin1_, &d.country_, &d.summary_, &d.sources_})
+    c->clear_if_all_empty();
+  d.long_rows_.clear();
+  for (uint32_t i = 0; i < n; ++i)
+    if (d.end_day_[i] - d.start_day_[i] > Dataset::kShortMaxDays) d.long_rows_.push_back(i);
+  d.long_rows_.shrink_to_fit();
+  d_ = Dataset{};
+  has_text_ = false;
+  return d;
+}
+
+}  // namespace driftmap::core

@@ -1,0 +1,77 @@
+#include "core/ogr_util.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+
+#include <cstdio>
+#include <mutex>
+
+namespace driftmap::core {
+
+void ensure_gdal() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+    CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".none");
+    CPLSetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
+    CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+    GDALAllRegister();
+  });
+}
+
+namespace {
+thread_local GdalErrorCapture* t_capture = nullptr;
+}
+
+GdalErrorCapture::GdalErrorCapture() {
+  CPLPushErrorHandlerEx(
+      [](CPLErr e, CPLErrorNum n, const char* msg) {
+        if (t_capture) handler(e, n, msg);
+      },
+      nullptr);
+  prev_ = t_capture;
+  t_capture = this;
+  CPLErrorReset();
+}
+
+GdalErrorCapture::~GdalErrorCapture() {
+  CPLPopErrorHandler();
+  t_capture = prev_;
+}
+
+void GdalErrorCapture::handler(CPLErr e, CPLErrorNum, const char* msg) {
+  if (e >= CE_Failure && t_capture) t_capture->messages_.emplace_back(msg ? msg : "");
+}
+
+}  // namespace driftmap::core
+
+namespace driftmap::core {
+
+std::vector<int64_t> csv_record_lines(const std::string& path, char delimiter) {
+  std::vector<int64_t> starts;
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return starts;
+  int64_t line = 1;
+  bool in_quotes = false, at_record_start = true;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    for (size_t i = 0; i < n; ++i) {
+      const char c = buf[i];
+      if (at_record_start && c != '\n' && c != '\r') {
+        starts.push_back(line);
+        at_record_start = false;
+      }
+      if (c == '"') in_quotes = !in_quotes;
+      else if (c == '\n') {
+        ++line;
+        if (!in_quotes) at_record_start = true;
+      }
+    }
+  }
+  std::fclose(f);
+  (void)delimiter;
+  return starts;
+}
+
+}  // namespace driftmap::core

@@ -1,0 +1,35 @@
+#include "core/problem.hpp"
+
+namespace driftmap::core {
+
+std::string Problem::to_string() const {
+  std::string s;
+  if (!file.empty()) {
+    s += file;
+    if (line > 0 && is_feature) s += ": feature " + std::to_string(line);
+    else if (line > 0) s += ":" + std::to_string(line);
+    s += ": ";
+  }
+  if (severity == Severity::Warning) s += "warning: ";
+  if (!field.empty()) s += field + ": ";
+  s += message;
+  return s;
+}
+
+void Problems::error(std::string file, int64_t line, std::string field, std::string message) {
+  items.push_back({std::move(file), line, false, std::move(field), std::move(message), Severity::Error});
+}
+
+void Problems::warning(std::string file, int64_t line, std::string field, std::string message) {
+  items.push_back({std::move(file), line, false, std::move(field), std::move(message), Severity::Warning});
+}
+
+size_t Problems::error_count() const {
+  size_t n = 0;
+  for (const auto& p : items) n += p.severity == Severity::Error;
+  return n;
+}
+
+size_t Problems::warning_count() const { return items.size() - error_count(); }
+
+}  // namespace driftmap::core

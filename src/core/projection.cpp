@@ -1,0 +1,107 @@
+#include "core/projection.hpp"
+
+#include <proj.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace driftmap::core {
+
+void GeoBox::extend(double lon, double lat) {
+  min_lon = std::min(min_lon, lon);
+  max_lon = std::max(max_lon, lon);
+  min_lat = std::min(min_lat, lat);
+  max_lat = std::max(max_lat, lat);
+}
+
+struct Projection::Impl {
+  PJ_CONTEXT* ctx = nullptr;
+  PJ* pj = nullptr;
+  ~Impl() {
+    if (pj) proj_destroy(pj);
+    if (ctx) proj_context_destroy(ctx);
+  }
+};
+
+namespace {
+std::string make_proj_string(ProjectionKind kind, double lon0, double lat0) {
+  char buf[160];
+  if (kind == ProjectionKind::WebMercator)
+    return "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs +type=crs";
+  std::snprintf(buf, sizeof buf, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs +type=crs",
+                lat0, lon0);
+  return buf;
+}
+}  // namespace
+
+Projection::Projection(ProjectionKind kind, double lon0, double lat0)
+    : impl_(std::make_unique<Impl>()), kind_(kind), lon0_(lon0), lat0_(lat0) {
+  impl_->ctx = proj_context_create();
+  proj_context_use_proj4_init_rules(impl_->ctx, 1);
+  // Pipeline from geographic degrees (lon, lat order) to the target: no grid or network access.
+  proj_context_set_enable_network(impl_->ctx, 0);
+  const std::string target = make_proj_string(kind, lon0, lat0);
+  PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target.c_str(), nullptr);
+  if (!raw) throw std::runtime_error("PROJ could not create " + target);
+  impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
+  proj_destroy(raw);
+  if (!impl_->pj) throw std::runtime_error("PROJ could not normalise " + target);
+}
+
+Projection::Projection(Projection&&) noexcept = default;
+Projection& Projection::operator=(Projection&&) noexcept = default;
+Projection::~Projection() = default;
+
+Projection Projection::laea(double lon0_deg, double lat0_deg) {
+  return Projection(ProjectionKind::LambertAzimuthalEqualArea, lon0_deg, lat0_deg);
+}
+
+Projection Projection::web_mercator() { return Projection(ProjectionKind::WebMercator, 0, 0); }
+
+Projection Projection::for_extent(const GeoBox& box) {
+  if (!box.valid()) return laea(65.0, 34.0);
+  // Round the centre so equal inputs give identical projections (and byte-identical outputs).
+  const double lon0 = std::round(box.centre_lon() * 100.0) / 100.0;
+  const double lat0 = std::round(std::clamp(box.centre_lat(), -89.0, 89.0) * 100.0) / 100.0;
+  return laea(lon0, lat0);
+}
+
+Vec2 Projection::forward(double lon_deg, double lat_deg) const {
+  if (kind_ == ProjectionKind::WebMercator) lat_deg = std::clamp(lat_deg, -85.05112878, 85.05112878);
+  PJ_COORD c = proj_coord(lon_deg, lat_deg, 0, 0);
+  c = proj_trans(impl_->pj, PJ_FWD, c);
+  return {c.xy.x, c.xy.y};
+}
+
+Vec2 Projection::inverse(double x_m, double y_m) const {
+  PJ_COORD c = proj_coord(x_m, y_m, 0, 0);
+  c = proj_trans(impl_->pj, PJ_INV, c);
+  return {c.lp.lam, c.lp.phi};
+}
+
+void Projection::forward_inplace(double* xy, size_t n) const {
+  if (kind_ == ProjectionKind::WebMercator)
+    for (size_t i = 0; i < n; ++i) xy[2 * i + 1] = std::clamp(xy[2 * i + 1], -85.05112878, 85.05112878);
+  proj_trans_generic(impl_->pj, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n, nullptr, 0, 0,
+                     nullptr, 0, 0);
+}
+
+std::string Projection::proj_string() const {
+  std::string s = make_proj_string(kind_, lon0_, lat0_);
+  const auto p = s.find(" +type=crs");
+  if (p != std::string::npos) s.erase(p);
+  return s;
+}
+
+std::string Projection::wkt() const {
+  PJ* crs = proj_create(impl_->ctx, make_proj_string(kind_, lon0_, lat0_).c_str());
+  if (!crs) return {};
+  const char* w = proj_as_wkt(impl_->ctx, crs, PJ_WKT1_GDAL, nullptr);
+  std::string out = w ? w : "";
+  proj_destroy(crs);
+  return out;
+}
+
+}  // namespace driftmap::core

@@ -1,0 +1,20 @@
+// Text helpers shared by loaders and lookups: name folding for case- and diacritic-insensitive
+// matching, UTF-8 checks, trimming.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace driftmap::core {
+
+// Lower-cases, strips diacritics (Latin ranges: Jalālābād → jalalabad, Hérat → herat), maps
+// apostrophes/dots to nothing and hyphens/underscores/repeated spaces to one space.
+// "K.P." → "kp", "Khyber-Pakhtunkhwa" → "khyber pakhtunkhwa", "Mazār-i-Sharīf" → "mazar i sharif".
+std::string fold_name(std::string_view utf8);
+
+bool is_valid_utf8(std::string_view s, size_t* bad_offset = nullptr);
+std::string_view trim(std::string_view s);
+std::vector<std::string_view> split(std::string_view s, char sep);
+std::string to_lower_ascii(std::string_view s);
+
+}  // namespace driftmap::core
