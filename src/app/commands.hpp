@@ -7,6 +7,8 @@ namespace driftmap::app {
 
 // argv[0] is the subcommand name; options follow.
 int cmd_export(int argc, char** argv);
+int cmd_validate(int argc, char** argv);
+int cmd_stats(int argc, char** argv);
 int run_viewer(int argc, char** argv);  // no subcommand: the window (argv[0] = program)
 
 }  // namespace driftmap::app

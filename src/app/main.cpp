@@ -15,6 +15,8 @@ struct Command {
 
 const Command kCommands[] = {
     {"export", "render the map to an image file (PNG)", driftmap::app::cmd_export},
+    {"validate", "check incident files and print every problem", driftmap::app::cmd_validate},
+    {"stats", "counts per period and region beside the article's reported figures", driftmap::app::cmd_stats},
 };
 
 void print_help() {

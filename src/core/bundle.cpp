@@ -30,14 +30,21 @@ const Region* Bundle::region(std::string_view key) const {
 std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems) {
   Problems local;
   Problems& p = problems ? *problems : local;
-  const size_t errors_before = p.error_count();
-  Bundle b;
-
   LoadResult incidents = load_incidents(dir + "/incidents.csv");
   for (auto& item : incidents.problems.items) p.add(item);
   if (!incidents.ok()) return std::nullopt;
-  b.incidents = std::move(*incidents.dataset);
-  b.incidents.name = "bundled";
+  auto b = load_bundle_tables(dir, &p);
+  if (!b) return std::nullopt;
+  b->incidents = std::move(*incidents.dataset);
+  b->incidents.name = "bundled";
+  return b;
+}
+
+std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* problems) {
+  Problems local;
+  Problems& p = problems ? *problems : local;
+  const size_t errors_before = p.error_count();
+  Bundle b;
 
   if (auto t = read_csv_table(dir + "/sources.csv", {"source_id", "file", "title", "author_or_publisher", "published", "kind"}, &p)) {
     for (size_t r = 0; r < t->rows.size(); ++r)

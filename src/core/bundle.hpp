@@ -52,5 +52,7 @@ struct Bundle {
 
 // Loads incidents.csv, citations.csv, sources.csv, aggregates.csv, regions.csv from dir.
 std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems);
+// The side tables only (bundle.incidents stays empty), for checks that parsed incidents already.
+std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* problems);
 
 }  // namespace driftmap::core

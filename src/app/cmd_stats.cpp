@@ -1,0 +1,161 @@
+// `driftmap stats`: per-period counts of the dataset's incidents by region, province or country,
+// printed beside the figures the CTC Sentinel article reports (aggregates.csv) — two different
+// things, labelled as such: the dataset counts incidents the documents describe; the article
+// counts all attacks the group claimed.
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "app/cli_args.hpp"
+#include "app/commands.hpp"
+#include "core/boundaries.hpp"
+#include "core/bundle.hpp"
+#include "core/geodata.hpp"
+#include "core/incident_loader.hpp"
+
+namespace driftmap::app {
+
+namespace {
+
+ArgParser make_parser() {
+  ArgParser p("driftmap stats", "[--by region|admin1|country] [--period year|month] [--data FILE]",
+              "Counts incidents per period and group, beside the regional figures the CTC Sentinel\n"
+              "article reports (geodata/aggregates.csv). An incident counts in the period its date starts.");
+  p.option("--by", "region|admin1|country", "grouping (default region: the article's region groups)")
+      .option("--period", "year|month", "period length (default year)")
+      .option("--data", "FILE", "incident file to count instead of the bundled dataset")
+      .flag("--help", "show this help");
+  return p;
+}
+
+std::string period_key(int32_t start_day, bool monthly) {
+  int32_t y;
+  unsigned m, d;
+  core::civil_from_days(start_day, y, m, d);
+  char buf[16];
+  if (monthly) std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+std::string format_value(double v) {
+  char buf[32];
+  if (v == static_cast<long>(v)) std::snprintf(buf, sizeof buf, "%ld", static_cast<long>(v));
+  else std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+}  // namespace
+
+int cmd_stats(int argc, char** argv) {
+  const ArgParser parser = make_parser();
+  std::string error;
+  auto args = parser.parse(argc - 1, argv + 1, &error);
+  if (!args) return parser.usage_error(error);
+  if (args->has("--help")) {
+    std::fputs(parser.help().c_str(), stdout);
+    return kExitOk;
+  }
+  const std::string by = args->get("--by").value_or("region");
+  if (by != "region" && by != "admin1" && by != "country")
+    return parser.usage_error("--by: \"" + by + "\" is not region, admin1 or country");
+  const std::string period = args->get("--period").value_or("year");
+  if (period != "year" && period != "month")
+    return parser.usage_error("--period: \"" + period + "\" is not year or month");
+  const bool monthly = period == "month";
+
+  core::Problems problems;
+  auto tables = core::load_bundle_tables(core::geodata_dir(), &problems);
+  auto boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
+                                           core::geodata_file("admin1_aliases.csv"), &problems);
+  const std::string data_path = args->get("--data").value_or(core::geodata_file("incidents.csv"));
+  core::LoadResult loaded = core::load_incidents(data_path);
+  for (const auto& p : loaded.problems.items) problems.add(p);
+  if (!tables || !boundaries || !loaded.ok()) {
+    for (const auto& p : problems.items)
+      if (p.severity == core::Severity::Error) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
+    return kExitFailure;
+  }
+  const core::Dataset& d = *loaded.dataset;
+
+  // Group keys of each incident.
+  auto groups_of = [&](size_t i) {
+    std::vector<std::string> keys;
+    if (by == "country") {
+      keys.emplace_back(d.country(i).empty() ? "(none)" : std::string(d.country(i)));
+    } else {
+      auto idx = d.admin1(i).empty() ? std::nullopt : boundaries->find_admin1(d.admin1(i), d.country(i));
+      const std::string name = idx ? boundaries->admin1()[*idx].name : std::string();
+      if (by == "admin1") {
+        keys.push_back(name.empty() ? "(no province)" : name);
+      } else {
+        for (const auto& r : tables->regions) {
+          if (r.region == "all") continue;
+          for (const auto& m : r.members)
+            if (!name.empty() && boundaries->find_admin1(m) == idx) {
+              keys.push_back(r.region);
+              break;
+            }
+        }
+      }
+    }
+    return keys;
+  };
+
+  std::map<std::string, std::map<std::string, std::pair<int, int>>> counts;  // period → group → (all, attacks)
+  std::map<std::string, std::pair<int, int>> totals;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const std::string p = period_key(d.start_day()[i], monthly);
+    const bool attack = d.type()[i] == core::EventType::Attack || d.type()[i] == core::EventType::CrossBorderAttack;
+    for (const auto& g : groups_of(i)) {
+      counts[p][g].first++;
+      counts[p][g].second += attack;
+    }
+    totals[p].first++;
+    totals[p].second += attack;
+  }
+
+  // Reported figures by (period label, region).
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> reported;
+  for (const auto& a : tables->aggregates) {
+    std::string label = a.period_start.to_iso();
+    if (!(a.period_end == a.period_start)) label += ".." + a.period_end.to_iso();
+    const std::string p = monthly ? label : std::to_string(a.period_start.year);
+    std::string fig = a.metric == core::AggregateMetric::Count ? format_value(a.value) + " attacks"
+                                                               : format_value(a.value) + "%";
+    if (label != p) fig += " (" + label + ")";
+    reported[p][a.region].push_back(fig);
+  }
+
+  std::set<std::string> periods;
+  for (const auto& [p, _] : counts) periods.insert(p);
+  for (const auto& [p, _] : totals) periods.insert(p);
+  if (by == "region")
+    for (const auto& [p, _] : reported) periods.insert(p);
+
+  std::printf("Dataset: %s (%zu incidents). Counts are incidents the documents describe, by start date;\n"
+              "'reported' are the CTC Sentinel (2023) article's own figures for all claimed attacks.\n\n",
+              data_path.c_str(), d.size());
+  std::printf("%-9s %-24s %9s %8s  %s\n", "period", by.c_str(), "incidents", "attacks",
+              by == "region" ? "reported by CTC Sentinel (2023)" : "");
+  for (const auto& p : periods) {
+    std::set<std::string> groups;
+    for (const auto& [g, _] : counts[p]) groups.insert(g);
+    if (by == "region")
+      for (const auto& [g, _] : reported[p]) groups.insert(g);
+    groups.erase("all");
+    for (const auto& g : groups) {
+      const auto c = counts[p].count(g) ? counts[p][g] : std::pair<int, int>{0, 0};
+      std::string rep;
+      if (by == "region")
+        for (const auto& f : reported[p][g]) rep += (rep.empty() ? "" : "; ") + f;
+      std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), g.c_str(), c.first, c.second, rep.c_str());
+    }
+    std::string rep;
+    for (const auto& f : reported[p]["all"]) rep += (rep.empty() ? "" : "; ") + f;
+    std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), "(total)", totals[p].first, totals[p].second, rep.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace driftmap::app
