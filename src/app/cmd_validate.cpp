@@ -6,6 +6,7 @@
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
+#include "app/import_options.hpp"
 #include "core/boundaries.hpp"
 #include "core/bundle.hpp"
 #include "core/dataset_checks.hpp"
@@ -17,13 +18,16 @@ namespace driftmap::app {
 namespace {
 
 ArgParser make_parser() {
-  ArgParser p("driftmap validate", "FILE... [--bundle]",
+  ArgParser p("driftmap validate", "FILE... [--bundle] [--skip-invalid]",
               "Checks incident files (CSV, GeoJSON, GeoPackage, ...) and prints each problem as\n"
               "file:line: field: message, then 'FILE: N incidents, E errors, W warnings'.\n"
-              "Exit status 0 when no file has errors, 1 otherwise.");
+              "Exit status 0 when no file has errors, 1 otherwise (with --skip-invalid: 1 only when\n"
+              "a file cannot be read at all or has no valid row).");
   p.positionals("FILE", "incident files to check; the bundled incidents.csv also gets the citation checks")
       .flag("--bundle", "check the bundled dataset (geodata/incidents.csv and its citations)")
+      .flag("--skip-invalid", "accept files whose invalid rows would be skipped on loading, and say how many")
       .flag("--help", "show this help");
+  add_map_option(p);
   return p;
 }
 
@@ -48,17 +52,26 @@ int cmd_validate(int argc, char** argv) {
   if (args->has("--bundle")) files.push_back(bundled);
   if (files.empty()) return parser.usage_error("no FILE given");
 
-  core::Problems boundary_problems;
-  auto boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
-                                           core::geodata_file("admin1_aliases.csv"), &boundary_problems);
-  if (!boundaries) {
-    for (const auto& p : boundary_problems.items) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
+  // Bundled boundaries and gazetteer: for the place rules and for geocoding rows by name.
+  auto import = make_import_context(*args, &error);
+  if (!import) return parser.usage_error(error);
+  if (!import->boundaries) {
+    for (const auto& p : import->load_problems.items) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
     return kExitFailure;
   }
+  const core::Boundaries* boundaries = &*import->boundaries;
+  const core::LoadOptions load_options = import->options();
 
   bool any_errors = false;
   for (const std::string& file : files) {
-    core::ParsedRows parsed = core::parse_incident_file(file);
+    core::ParsedRows parsed = core::parse_incident_file(file, load_options);
+    if (parsed.file_ok) {  // what the file was read as (issue 8)
+      std::string info = file + ": format " + std::string(core::to_string(parsed.format));
+      if (!parsed.encoding.empty()) info += ", encoding " + parsed.encoding;
+      if (parsed.delimiter) info += ", delimiter " + std::string(parsed.delimiter == '\t' ? "tab" : std::string("'") + parsed.delimiter + "'");
+      if (parsed.driver != "CSV") info += ", driver " + parsed.driver;
+      std::printf("%s\n", info.c_str());
+    }
     core::Problems& problems = parsed.problems;
     std::vector<core::Incident> valid;
     for (auto& inc : parsed.rows)
@@ -73,9 +86,16 @@ int cmd_validate(int argc, char** argv) {
       return a.file != b.file ? a.file < b.file : a.line < b.line;
     });
     for (const auto& p : problems.items) std::printf("%s\n", p.to_string().c_str());
-    std::printf("%s: %zu incidents, %zu errors, %zu warnings\n", file.c_str(), parsed.rows.size(),
-                problems.error_count(), problems.warning_count());
-    any_errors |= problems.has_errors();
+    const size_t skipped = parsed.rows.size() - valid.size();
+    if (args->has("--skip-invalid") && parsed.file_ok) {
+      std::printf("%s: %zu incidents, %zu errors, %zu warnings; %zu invalid rows skipped\n", file.c_str(),
+                  valid.size(), problems.error_count(), problems.warning_count(), skipped);
+      any_errors |= valid.empty();
+    } else {
+      std::printf("%s: %zu incidents, %zu errors, %zu warnings\n", file.c_str(), parsed.rows.size(),
+                  problems.error_count(), problems.warning_count());
+      any_errors |= problems.has_errors();
+    }
   }
   return any_errors ? kExitFailure : kExitOk;
 }

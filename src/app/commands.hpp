@@ -9,6 +9,9 @@ namespace driftmap::app {
 int cmd_export(int argc, char** argv);
 int cmd_validate(int argc, char** argv);
 int cmd_stats(int argc, char** argv);
+int cmd_gen(int argc, char** argv);
+int cmd_bench(int argc, char** argv);
+int cmd_convert(int argc, char** argv);
 int run_viewer(int argc, char** argv);  // no subcommand: the window (argv[0] = program)
 
 }  // namespace driftmap::app

@@ -22,6 +22,15 @@ std::string_view StringColumn::operator[](size_t i) const {
   return {chars_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
 }
 
+void StringColumn::append(const StringColumn& other) {
+  if (other.offsets_.empty()) return;
+  if (offsets_.empty()) offsets_.push_back(0);
+  const auto base = static_cast<uint32_t>(chars_.size());
+  chars_.insert(chars_.end(), other.chars_.begin(), other.chars_.end());
+  offsets_.reserve(offsets_.size() + other.offsets_.size() - 1);
+  for (size_t k = 1; k < other.offsets_.size(); ++k) offsets_.push_back(base + other.offsets_[k]);
+}
+
 void StringColumn::permute(std::span<const uint32_t> order) {
   if (offsets_.empty()) return;
   std::vector<char> chars;
@@ -147,16 +156,17 @@ void DatasetBuilder::add(const Incident& inc) {
   d.source_line_.resize(d.start_day_.size() - 1, 0);
   d.source_line_.push_back(inc.source_line);
   // Text columns stay aligned with rows even when earlier rows came from add_point().
-  auto push = [&](StringColumn& c, std::string_view s) {
+  auto push = [&](unsigned bit, StringColumn& c, std::string_view s) {
+    if (!(text_mask_ & bit)) return;
     while (c.size() + 1 < d.start_day_.size()) c.push_back({});
     c.push_back(s);
   };
-  push(d.id_, inc.id);
-  push(d.place_, inc.place);
-  push(d.admin1_, inc.admin1);
-  push(d.country_, inc.country);
-  push(d.summary_, inc.summary);
-  push(d.sources_, inc.sources);
+  push(1, d.id_, inc.id);
+  push(2, d.place_, inc.place);
+  push(4, d.admin1_, inc.admin1);
+  push(8, d.country_, inc.country);
+  push(16, d.summary_, inc.summary);
+  push(32, d.sources_, inc.sources);
   has_text_ = true;
 }
 
@@ -176,20 +186,81 @@ void DatasetBuilder::add_point(DayInterval when, DatePrecision start_precision, 
   d.flags_.push_back(0);
 }
 
+void DatasetBuilder::append(DatasetBuilder&& other) {
+  auto& a = d_;
+  auto& b = other.d_;
+  const size_t n_a = a.start_day_.size(), n_b = b.start_day_.size();
+  if (n_a == 0 && !has_text_) {
+    *this = std::move(other);
+    return;
+  }
+  auto cat = [](auto& x, auto& y) {
+    x.insert(x.end(), y.begin(), y.end());
+    y = {};
+  };
+  cat(a.start_day_, b.start_day_);
+  cat(a.end_day_, b.end_day_);
+  cat(a.lon_deg_, b.lon_deg_);
+  cat(a.lat_deg_, b.lat_deg_);
+  cat(a.killed_, b.killed_);
+  cat(a.wounded_, b.wounded_);
+  cat(a.type_, b.type_);
+  cat(a.loc_precision_, b.loc_precision_);
+  cat(a.date_precision_, b.date_precision_);
+  cat(a.flags_, b.flags_);
+  if (!a.source_line_.empty() || !b.source_line_.empty()) {
+    a.source_line_.resize(n_a, 0);
+    b.source_line_.resize(n_b, 0);
+    cat(a.source_line_, b.source_line_);
+  }
+  StringColumn* ca[] = {&a.id_, &a.place_, &a.admin1_, &a.country_, &a.summary_, &a.sources_};
+  StringColumn* cb[] = {&b.id_, &b.place_, &b.admin1_, &b.country_, &b.summary_, &b.sources_};
+  for (int k = 0; k < 6; ++k) {
+    if (ca[k]->size() == 0 && cb[k]->size() == 0) continue;
+    while (ca[k]->size() < n_a) ca[k]->push_back({});
+    ca[k]->append(*cb[k]);
+    *cb[k] = {};
+  }
+  has_text_ = has_text_ || other.has_text_;
+  other = DatasetBuilder{};
+}
+
+namespace {
+// Row order by start day, stable. Days of real data span a few thousand values, so a counting
+// sort is O(n) (a comparison sort of ten million rows takes seconds on one core).
+std::vector<uint32_t> order_by_start_day(const std::vector<int32_t>& start) {
+  const size_t n = start.size();
+  std::vector<uint32_t> order(n);
+  const auto [lo, hi] = std::minmax_element(start.begin(), start.end());
+  const int64_t range = int64_t(*hi) - int64_t(*lo) + 1;
+  if (range <= int64_t(n) * 4 + 4096) {
+    std::vector<uint32_t> next(size_t(range) + 1, 0);
+    for (int32_t s : start) ++next[size_t(s - *lo) + 1];
+    for (size_t k = 1; k < next.size(); ++k) next[k] += next[k - 1];
+    for (uint32_t i = 0; i < n; ++i) order[next[size_t(start[i] - *lo)]++] = i;
+  } else {
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return start[a] < start[b]; });
+  }
+  return order;
+}
+}  // namespace
+
 Dataset DatasetBuilder::build() && {
   Dataset d = std::move(d_);
   const size_t n = d.start_day_.size();
   if (has_text_) {
-    for (StringColumn* c : {&d.id_, &d.place_, &d.admin1_, &d.country_, &d.summary_, &d.sources_})
-      while (c->size() < n) c->push_back({});
+    // Columns without any text are dropped rather than padded to n empty rows.
+    for (StringColumn* c : {&d.id_, &d.place_, &d.admin1_, &d.country_, &d.summary_, &d.sources_}) {
+      c->clear_if_all_empty();
+      if (!c->empty_column())
+        while (c->size() < n) c->push_back({});
+    }
     d.source_line_.resize(n, 0);
   }
   const bool sorted = std::is_sorted(d.start_day_.begin(), d.start_day_.end());
   if (!sorted) {
-    std::vector<uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return d.start_day_[a] < d.start_day_[b]; });
+    const std::vector<uint32_t> order = order_by_start_day(d.start_day_);
     auto apply = [&](auto& v) {
       if (v.empty()) return;
       std::remove_reference_t<decltype(v)> out;

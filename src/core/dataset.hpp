@@ -19,6 +19,7 @@ class StringColumn {
   void reserve(size_t rows, size_t bytes);
   void push_back(std::string_view s);
   std::string_view operator[](size_t i) const;
+  void append(const StringColumn& other);  // other's rows after this one's
   size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   bool empty_column() const { return chars_.empty(); }
   size_t memory_bytes() const { return chars_.capacity() + offsets_.capacity() * sizeof(uint32_t); }
@@ -122,6 +123,11 @@ class DatasetBuilder {
  public:
   void reserve(size_t n);
   void add(const Incident& inc);
+  // Text columns that add() fills, bit i for id, place, admin1, country, summary, sources (all by
+  // default). A loader that knows its file has no such column skips it: no offsets per row.
+  void set_text_columns(unsigned mask) { text_mask_ = mask; }
+  // Appends other's rows after this builder's (parallel loaders build one builder per chunk).
+  void append(DatasetBuilder&& other);
   // Bulk path for large files: no text columns, no line numbers.
   void add_point(DayInterval when, DatePrecision start_precision, float lon_deg, float lat_deg,
                  EventType type, int32_t killed);
@@ -131,6 +137,7 @@ class DatasetBuilder {
  private:
   Dataset d_;
   bool has_text_ = false;
+  unsigned text_mask_ = 0x3F;
 };
 
 }  // namespace driftmap::core

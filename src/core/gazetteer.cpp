@@ -1,6 +1,8 @@
 #include "core/gazetteer.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <set>
 
 #include "core/csv_table.hpp"
@@ -38,11 +40,24 @@ std::optional<Gazetteer> Gazetteer::load(const std::string& csv_path, Problems* 
   return g;
 }
 
+std::optional<Gazetteer> Gazetteer::load(const std::vector<std::string>& csv_paths, Problems* problems) {
+  Gazetteer all;
+  for (const auto& path : csv_paths) {
+    auto g = load(path, problems);
+    if (!g) return std::nullopt;
+    const size_t base = all.places_.size();
+    for (auto& p : g->places_) all.places_.push_back(std::move(p));
+    for (const auto& [key, idx] : g->by_key_) all.by_key_.emplace(key, base + idx);
+  }
+  return all;
+}
+
 std::vector<const Place*> Gazetteer::lookup(std::string_view name, std::string_view iso_a3,
                                             std::string_view admin1) const {
   std::vector<const Place*> all;
   auto range = by_key_.equal_range(fold_name(name));
   for (auto it = range.first; it != range.second; ++it) all.push_back(&places_[it->second]);
+  std::sort(all.begin(), all.end(), std::less<const Place*>());  // file order, not hash order
   auto narrow = [&](auto pred) {
     std::vector<const Place*> kept;
     for (const Place* p : all)

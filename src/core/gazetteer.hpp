@@ -23,6 +23,8 @@ class Gazetteer {
   // Reads a CSV with columns name, lat, lon, iso_a3 (or country), admin1 and optional
   // ascii_name, aliases (';'-separated), geonameid.
   static std::optional<Gazetteer> load(const std::string& csv_path, Problems* problems);
+  // Several files as one gazetteer, in order (lookup returns earlier files' places first).
+  static std::optional<Gazetteer> load(const std::vector<std::string>& csv_paths, Problems* problems);
 
   // All places whose name or alias folds to the same key, narrowed by country and admin1 when
   // given (narrowing that would leave nothing is ignored).

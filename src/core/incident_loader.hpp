@@ -8,6 +8,8 @@
 #include <string>
 
 #include "core/dataset.hpp"
+#include "core/formats.hpp"
+#include "core/geocoder.hpp"
 #include "core/problem.hpp"
 
 namespace driftmap::core {
@@ -16,6 +18,16 @@ struct LoadOptions {
   bool skip_invalid = false;
   // Column mapping, driftmap name → file's column name (e.g. {"date_start","event_day"}).
   std::map<std::string, std::string> column_map;
+  // Geocoding by name (issue 8): rows without coordinates are placed from place/admin1/country
+  // when either is given (callers pass the bundled ones; core loads nothing itself). Foreign
+  // formats' country names become ISO codes through the boundaries.
+  const Gazetteer* gazetteer = nullptr;
+  const Boundaries* boundaries = nullptr;
+  // Keep the columns not read into driftmap fields (ParsedRows::attributes), for `convert`.
+  bool keep_attributes = false;
+  // load_incidents() reads plain driftmap-schema CSVs with the parallel reader (fast_csv.hpp);
+  // this forces the OGR path (tests compare the two).
+  bool force_ogr = false;
 };
 
 struct LoadResult {
@@ -33,6 +45,15 @@ struct ParsedRows {
   std::vector<Incident> rows;
   Problems problems;
   bool file_ok = false;  // false when the file itself could not be read as incidents
+  // What the file was recognised as (validate prints it).
+  SourceFormat format = SourceFormat::Driftmap;
+  std::string driver;    // OGR driver ("CSV", "GPKG", ...)
+  std::string encoding;  // text files: "UTF-8", "cp1252", ...; empty for binary formats
+  char delimiter = 0;    // CSV only
+  std::vector<LocatedBy> located_by;  // per row: source coordinates or how it was geocoded
+  // With LoadOptions::keep_attributes: the source's other columns, and per row their values.
+  std::vector<std::string> attribute_names;
+  std::vector<std::vector<std::string>> attributes;
 };
 ParsedRows parse_incident_file(const std::string& path, const LoadOptions& options = {});
 

@@ -11,6 +11,7 @@ std::string Problem::to_string() const {
     s += ": ";
   }
   if (severity == Severity::Warning) s += "warning: ";
+  if (severity == Severity::Note) s += "note: ";
   if (!field.empty()) s += field + ": ";
   s += message;
   return s;
@@ -30,6 +31,20 @@ size_t Problems::error_count() const {
   return n;
 }
 
-size_t Problems::warning_count() const { return items.size() - error_count(); }
+size_t Problems::warning_count() const {
+  size_t n = 0;
+  for (const auto& p : items) n += p.severity == Severity::Warning;
+  return n;
+}
+
+size_t Problems::note_count() const {
+  size_t n = 0;
+  for (const auto& p : items) n += p.severity == Severity::Note;
+  return n;
+}
+
+void Problems::note(std::string file, int64_t line, std::string field, std::string message) {
+  items.push_back({std::move(file), line, false, std::move(field), std::move(message), Severity::Note});
+}
 
 }  // namespace driftmap::core

@@ -7,7 +7,8 @@
 
 namespace driftmap::core {
 
-enum class Severity : uint8_t { Error, Warning };
+// Note: information that is not a problem (e.g. how a row without coordinates was placed).
+enum class Severity : uint8_t { Error, Warning, Note };
 
 struct Problem {
   std::string file;      // path as given by the user; empty for options
@@ -25,9 +26,11 @@ struct Problems {
   std::vector<Problem> items;
   void error(std::string file, int64_t line, std::string field, std::string message);
   void warning(std::string file, int64_t line, std::string field, std::string message);
+  void note(std::string file, int64_t line, std::string field, std::string message);
   void add(Problem p) { items.push_back(std::move(p)); }
   size_t error_count() const;
   size_t warning_count() const;
+  size_t note_count() const;
   bool has_errors() const { return error_count() > 0; }
 };
 

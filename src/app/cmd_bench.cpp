@@ -1,0 +1,342 @@
+// `driftmap bench`: the issue-6 figures for one dataset size — load time, memory per incident,
+// CPU per time-window change, a full-HD frame and a 4K export — measured in this process.
+// With --json the last line of stdout is one JSON object with exactly the keys n, load_s, rss_mb,
+// bytes_per_incident, scrub_us, frame_ms, export_4k_s (null when that part could not run).
+#include <malloc.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/cli_args.hpp"
+#include "app/commands.hpp"
+#include "app/synthetic_data.hpp"
+#include "core/area_index.hpp"
+#include "core/boundaries.hpp"
+#include "core/camera.hpp"
+#include "core/geodata.hpp"
+#include "core/incident_loader.hpp"
+#include "core/projection.hpp"
+#include "core/timeline.hpp"
+#include "render/gl_objects.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
+#include "render/png_writer.hpp"
+#ifdef DRIFTMAP_HAVE_GUI
+#include "ui/filters.hpp"
+#endif
+
+namespace driftmap::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+ArgParser make_parser() {
+  ArgParser p("driftmap bench", "[--n N] [--data FILE] [--seed S] [--frames K] [--json]",
+              "Measures load time, resident memory per incident, CPU time per time-window change, the\n"
+              "median 1920x1080 frame (all incidents in view) and a 3840x2160 PNG export. Generates N\n"
+              "synthetic incidents into a temporary file (see 'driftmap gen') unless --data is given.");
+  p.option("--n", "N", "incidents to generate (default 1000000)")
+      .option("--data", "FILE", "measure this incident file instead of generated data")
+      .option("--seed", "S", "seed for the generated data (default 1)")
+      .option("--frames", "K", "frames to time for the median (default 15)")
+      .flag("--no-render", "skip the frame and export measurements (reported as null)")
+      .flag("--json", "end the output with one JSON line")
+      .flag("--help", "show this help");
+  return p;
+}
+
+std::optional<uint64_t> parse_count(std::string_view s, uint64_t max) {
+  uint64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || v > max) return std::nullopt;
+  return v;
+}
+
+// Resident set size from /proc/self/statm (pages → bytes).
+size_t rss_bytes() {
+  std::ifstream f("/proc/self/statm");
+  size_t size = 0, resident = 0;
+  f >> size >> resident;
+  return resident * size_t(sysconf(_SC_PAGESIZE));
+}
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return NAN;
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+}
+
+std::string json_number(double v, int decimals) {
+  if (!std::isfinite(v)) return "null";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// Removes the generated file however bench ends.
+struct TempFile {
+  std::string path;
+  ~TempFile() {
+    if (!path.empty()) {
+      std::error_code ec;
+      fs::remove(path, ec);
+    }
+  }
+};
+
+// The view `export` uses by default: every incident, with a margin.
+core::GeoBox data_box(const core::Dataset& d) {
+  core::GeoBox box;
+  for (size_t i = 0; i < d.size(); ++i) box.extend(d.lon_deg()[i], d.lat_deg()[i]);
+  return box;
+}
+
+core::Camera fit_camera(const core::Projection& proj, const core::GeoBox& box, int w, int h) {
+  core::Camera camera({0, 0}, 1000, w, h, std::max(1.0, h / 1080.0));
+  core::Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
+  constexpr int kSteps = 32;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = double(i) / kSteps;
+    const double lon = box.min_lon + (box.max_lon - box.min_lon) * t;
+    const double lat = box.min_lat + (box.max_lat - box.min_lat) * t;
+    for (core::Vec2 ll : {core::Vec2{lon, box.min_lat}, core::Vec2{lon, box.max_lat}, core::Vec2{box.min_lon, lat},
+                          core::Vec2{box.max_lon, lat}}) {
+      const core::Vec2 p = proj.forward(ll.x, ll.y);
+      lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
+      hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+    }
+  }
+  camera.fit_to(lo, hi, 0.06 * std::min(w, h));
+  return camera;
+}
+
+}  // namespace
+
+int cmd_bench(int argc, char** argv) {
+  const ArgParser parser = make_parser();
+  std::string error;
+  const auto args = parser.parse(argc - 1, argv + 1, &error);
+  if (!args) return parser.usage_error(error);
+  if (args->has("--help")) {
+    std::fputs(parser.help().c_str(), stdout);
+    return kExitOk;
+  }
+  uint64_t n_wanted = 1'000'000, seed = 1, frames = 15;
+  for (auto [name, target, max] : {std::tuple{"--n", &n_wanted, uint64_t(1'000'000'000)},
+                                   std::tuple{"--seed", &seed, UINT64_MAX}, std::tuple{"--frames", &frames, uint64_t(1000)}}) {
+    if (auto s = args->get(name)) {
+      const auto v = parse_count(*s, max);
+      if (!v || (*v == 0 && std::string_view(name) != "--seed"))
+        return parser.usage_error(std::string(name) + ": \"" + *s + "\" is not a positive count");
+      *target = *v;
+    }
+  }
+  const bool json = args->has("--json");
+  auto say = [](const char* fmt, auto... v) { std::printf(fmt, v...), std::fflush(stdout); };
+
+  // ---- data ------------------------------------------------------------------------------------
+  TempFile temp;
+  std::string path;
+  if (auto d = args->get("--data")) {
+    path = *d;
+  } else {
+    const char* tmpdir = std::getenv("TMPDIR");
+    temp.path = (fs::path(tmpdir && *tmpdir ? tmpdir : "/tmp") /
+                 ("driftmap-bench-" + std::to_string(getpid()) + ".csv")).string();
+    SyntheticSpec spec{n_wanted, seed, core::geodata_file("gazetteer.csv"), core::geodata_file("places.csv")};
+    const auto t = Clock::now();
+    if (!write_synthetic_csv(temp.path, spec, &error)) {
+      std::fprintf(stderr, "driftmap: %s\n", error.c_str());
+      return kExitFailure;
+    }
+    path = temp.path;
+    say("generated %llu incidents in %.2f s (%s, %.1f MB)\n", (unsigned long long)n_wanted, seconds_since(t),
+        path.c_str(), double(fs::file_size(path)) / 1e6);
+  }
+
+  // ---- load and memory -----------------------------------------------------------------------
+  // Memory freed by the generator is handed back first, so that it cannot hide the dataset's.
+  malloc_trim(0);
+  const size_t rss_before = rss_bytes();
+  const auto t_load = Clock::now();
+  core::LoadResult loaded = core::load_incidents(path);
+  const double load_s = seconds_since(t_load);
+  const size_t rss_after = rss_bytes();
+  if (!loaded.ok()) {
+    size_t shown = 0;
+    for (const auto& p : loaded.problems.items)
+      if (shown++ < 20) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    std::fprintf(stderr, "driftmap: %s: cannot be loaded\n", path.c_str());
+    return kExitFailure;
+  }
+  const core::Dataset& d = *loaded.dataset;
+  const size_t n = d.size();
+  const double rss_mb = double(rss_after) / 1e6;
+  const double bytes_per_incident = n ? (double(rss_after) - double(rss_before)) / double(n) : NAN;
+  say("n: %zu\nload_s: %.3f\nrss_mb: %.1f\nbytes_per_incident: %.1f (RSS growth over the load; columns hold %.1f)\n",
+      n, load_s, rss_mb, bytes_per_incident, n ? double(d.memory_bytes()) / double(n) : 0.0);
+
+  // ---- time-window changes -----------------------------------------------------------------------
+  core::Problems bproblems;
+  auto boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
+                                           core::geodata_file("admin1_aliases.csv"), &bproblems);
+  if (!boundaries) {
+    for (const auto& p : bproblems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    return kExitFailure;
+  }
+  auto t_areas = Clock::now();
+  const core::AreaIndex areas = core::AreaIndex::build(d, *boundaries);
+  say("area_index_s: %.3f\n", seconds_since(t_areas));
+
+  // What a slider step costs the CPU: the window's row range (Dataset::window), the long-row
+  // prefix PointLayer::draw computes, and the area counts MapRenderer::draw recomputes.
+  const core::MonthRange months = core::dataset_months(d);
+  std::vector<core::DayInterval> windows;
+  constexpr int kWindowMonths = 12;
+  for (core::MonthIndex m = months.start_month; m + kWindowMonths <= std::max(months.end_month, months.start_month + kWindowMonths); ++m)
+    windows.push_back(core::MonthRange{m, m + kWindowMonths}.days());
+  uint64_t sink = 0;
+  size_t steps = 0;
+  const double cpu0 = thread_cpu_seconds();
+  do {
+    for (const core::DayInterval& w : windows) {
+      const core::WindowRange r = d.window(w);
+      const auto longs = d.long_rows();
+      const auto starts = d.start_day();
+      const auto long_count = std::partition_point(longs.begin(), longs.end(),
+                                                   [&](uint32_t row) { return starts[row] <= r.long_cutoff_day; }) -
+                              longs.begin();
+      const core::AreaCounts c = areas.counts_in_window(d, w);
+      sink += r.last - r.first + uint64_t(long_count) + c.total;
+      ++steps;
+    }
+  } while (thread_cpu_seconds() - cpu0 < 0.2 && steps < 2'000'000);
+  const double scrub_us = 1e6 * (thread_cpu_seconds() - cpu0) / double(steps);
+  say("scrub_us: %.2f (%zu window changes, %zu-month window over %d months)\n", scrub_us, steps,
+      size_t(kWindowMonths), int(months.length_months()));
+#ifdef DRIFTMAP_HAVE_GUI
+  {
+    // Not a renderer cost, but the viewer's: the filter panel's counts and the window's row list.
+    ui::Filters filters;
+    const double c0 = thread_cpu_seconds();
+    size_t gui_steps = 0;
+    for (const core::DayInterval& w : windows) {
+      sink += ui::count_in_window(filters, d, w).shown + ui::rows_in_window(filters, d, w).size();
+      ++gui_steps;
+      if (thread_cpu_seconds() - c0 > 5.0) break;
+    }
+    say("viewer_window_ms: %.3f (ui::count_in_window + ui::rows_in_window per window change)\n",
+        1e3 * (thread_cpu_seconds() - c0) / double(gui_steps));
+  }
+#endif
+
+  // ---- rendering -----------------------------------------------------------------------------
+  double frame_ms = NAN, export_4k_s = NAN;
+  if (!args->has("--no-render")) {
+    try {
+      render::HeadlessContext context;
+      say("renderer: %s\n", context.renderer_name().c_str());
+      const core::GeoBox box = data_box(d);
+      const core::Projection projection = core::Projection::for_extent(box);
+      const core::Camera camera = fit_camera(projection, box, 1920, 1080);
+      const core::Vec2 lo = camera.visible_min_m(), hi = camera.visible_max_m();
+      core::GeoBox aoi;
+      for (core::Vec2 p : {lo, hi, core::Vec2{lo.x, hi.y}, core::Vec2{hi.x, lo.y}}) {
+        const core::Vec2 ll = projection.inverse(p.x, p.y);
+        if (std::isfinite(ll.x) && std::isfinite(ll.y)) aoi.extend(ll.x, ll.y);
+      }
+      aoi = core::GeoBox{std::max(-180.0, aoi.min_lon - 2), std::max(-90.0, aoi.min_lat - 2),
+                         std::min(180.0, aoi.max_lon + 2), std::min(90.0, aoi.max_lat + 2)};
+      auto t = Clock::now();
+      render::MapRenderer map(*boundaries, projection, render::Style::light(),
+                              {.area_of_interest = aoi, .simplify_m = 0.3 * camera.metres_per_px()});
+      say("boundary_mesh_s: %.3f\n", seconds_since(t));
+      t = Clock::now();
+      map.set_dataset(&d, &areas);
+      glFinish();
+      say("upload_s: %.3f\n", seconds_since(t));
+      const size_t rss_gpu = rss_bytes();
+      say("rss_with_gl_mb: %.1f (after the upload; llvmpipe buffers live in this process)\n", double(rss_gpu) / 1e6);
+
+      const render::DrawParams all{.window = d.extent()};
+      {
+        render::OffscreenTarget target(1920, 1080, 4);
+        target.bind();
+        std::vector<double> ms;
+        for (uint64_t k = 0; k <= frames; ++k) {
+          const auto f0 = Clock::now();
+          map.draw(camera, all);
+          glFinish();
+          if (k > 0) ms.push_back(1e3 * seconds_since(f0));  // frame 0 warms up shaders and caches
+        }
+        frame_ms = median(ms);
+        // The same frame without the points: what the map (fills, outlines) costs by itself.
+        std::vector<double> base;
+        for (uint64_t k = 0; k < std::min<uint64_t>(frames, 5); ++k) {
+          const auto f0 = Clock::now();
+          render::DrawParams no_points = all;
+          no_points.points = false;
+          map.draw(camera, no_points);
+          glFinish();
+          base.push_back(1e3 * seconds_since(f0));
+        }
+        say("frame_without_points_ms: %.1f (median of %zu)\n", median(base), base.size());
+        say("frame_ms: %.1f (median of %zu, 1920x1080, 4x MSAA, min %.1f, max %.1f)\n", frame_ms, ms.size(),
+            *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
+      }
+      {
+        const std::string png = (fs::path(temp.path.empty() ? "/tmp/x" : temp.path).parent_path() /
+                                 ("driftmap-bench-" + std::to_string(getpid()) + ".png")).string();
+        TempFile png_guard{png};
+        const core::Camera cam4k = fit_camera(projection, box, 3840, 2160);
+        std::vector<double> s;
+        for (int k = 0; k < 3; ++k) {
+          const auto e0 = Clock::now();
+          render::OffscreenTarget target(3840, 2160, 4);
+          target.bind();
+          map.draw(cam4k, all);
+          const std::vector<uint8_t> rgba = target.read_rgba();
+          if (!render::write_png(png, rgba, 3840, 2160, &error)) throw std::runtime_error(error);
+          s.push_back(seconds_since(e0));
+        }
+        export_4k_s = median(s);
+        say("export_4k_s: %.3f (median of 3: render, read back, encode, write; PNG %.1f MB)\n", export_4k_s,
+            double(fs::file_size(png)) / 1e6);
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "driftmap: bench: rendering skipped: %s\n", e.what());
+    }
+  }
+  if (sink == 42) say(" ");  // keeps the measured work observable
+
+  if (json)
+    std::printf("{\"n\": %zu, \"load_s\": %s, \"rss_mb\": %s, \"bytes_per_incident\": %s, \"scrub_us\": %s, "
+                "\"frame_ms\": %s, \"export_4k_s\": %s}\n",
+                n, json_number(load_s, 4).c_str(), json_number(rss_mb, 1).c_str(),
+                json_number(bytes_per_incident, 1).c_str(), json_number(scrub_us, 3).c_str(),
+                json_number(frame_ms, 2).c_str(), json_number(export_4k_s, 3).c_str());
+  return kExitOk;
+}
+
+}  // namespace driftmap::app

@@ -1,0 +1,249 @@
+// `driftmap convert IN... --out OUT.csv|OUT.geojson|OUT.gpkg`: reads incident files in any
+// supported format (driftmap, ACLED, GTD, any OGR point source; any encoding), places rows
+// without coordinates by name, and writes the normalised incidents in driftmap's schema with
+// the precision columns, how each row was located, and the source's other columns kept. Output
+// goes through OGR into memory and is then written atomically: nothing appears at OUT on failure.
+#include <cpl_vsi.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include "app/cli_args.hpp"
+#include "app/commands.hpp"
+#include "app/import_options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/ogr_util.hpp"
+#include "core/text.hpp"
+
+namespace driftmap::app {
+
+namespace {
+
+ArgParser make_parser() {
+  ArgParser p("driftmap convert", "IN... --out OUT.csv|OUT.geojson|OUT.gpkg [--map FIELD=COLUMN,...] [--skip-invalid]",
+              "Reads incident files (driftmap CSV, ACLED and GTD exports, GeoJSON, GeoPackage, Shapefile,\n"
+              "FlatGeobuf, KML; UTF-8, UTF-16 or cp1252) and writes them in driftmap's schema: rows without\n"
+              "coordinates are placed by place/admin1/country name, `located_by` says how, and the source's\n"
+              "other columns are kept. Exit status 0 on success, 1 on bad input, 2 on a usage error.");
+  p.positionals("IN", "incident files to read");
+  p.option("--out", "FILE", "file to write: .csv, .geojson or .gpkg (replaced atomically)");
+  add_map_option(p);
+  p.flag("--skip-invalid", "leave out rows with errors instead of refusing the file");
+  p.flag("--help", "show this help");
+  return p;
+}
+
+// driftmap's output columns; a source column with one of these names is kept as source_NAME.
+const std::vector<std::string>& schema_columns() {
+  static const std::vector<std::string> c = {
+      "id",      "date_start", "date_end", "event_type", "place",  "admin1", "country",
+      "location_precision", "located_by", "lat", "lon", "killed", "wounded", "casualties_disputed",
+      "summary", "sources", "source_file", "source_line"};
+  return c;
+}
+
+struct Input {
+  std::string path;
+  core::ParsedRows parsed;
+};
+
+struct Output {
+  const char* driver;
+  bool has_geometry;
+};
+
+std::optional<Output> output_for(const std::string& path) {
+  const std::string ext = core::to_lower_ascii(std::filesystem::path(path).extension().string());
+  if (ext == ".csv") return Output{"CSV", false};
+  if (ext == ".geojson" || ext == ".json") return Output{"GeoJSON", true};
+  if (ext == ".gpkg") return Output{"GPKG", true};
+  return std::nullopt;
+}
+
+void add_field(OGRLayerH layer, const std::string& name, OGRFieldType type) {
+  OGRFieldDefnH f = OGR_Fld_Create(name.c_str(), type);
+  OGR_L_CreateField(layer, f, TRUE);
+  OGR_Fld_Destroy(f);
+}
+
+}  // namespace
+
+int cmd_convert(int argc, char** argv) {
+  const ArgParser parser = make_parser();
+  std::string error;
+  auto args = parser.parse(argc - 1, argv + 1, &error);
+  if (!args) return parser.usage_error(error);
+  if (args->has("--help")) {
+    std::fputs(parser.help().c_str(), stdout);
+    return kExitOk;
+  }
+  if (args->positionals.empty()) return parser.usage_error("no IN file given");
+  const auto out_path = args->get("--out");
+  if (!out_path) return parser.usage_error("--out FILE is required");
+  const auto output = output_for(*out_path);
+  if (!output) return parser.usage_error("--out: \"" + *out_path + "\" must end in .csv, .geojson or .gpkg");
+  auto import = make_import_context(*args, &error);
+  if (!import) return parser.usage_error(error);
+
+  // ---- read ------------------------------------------------------------------------------------
+  core::LoadOptions options = import->options();
+  options.keep_attributes = true;
+  std::vector<Input> inputs;
+  bool refused = false;
+  size_t skipped = 0;
+  for (const std::string& path : args->positionals) {
+    Input in{path, core::parse_incident_file(path, options)};
+    for (const auto& p : in.parsed.problems.items)
+      if (p.severity != core::Severity::Note) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    const size_t bad = static_cast<size_t>(
+        std::count_if(in.parsed.rows.begin(), in.parsed.rows.end(), [](const auto& r) { return r.id == "\x01invalid"; }));
+    if (!in.parsed.file_ok || (in.parsed.problems.has_errors() && !options.skip_invalid)) {
+      refused = true;
+      continue;
+    }
+    skipped += bad;
+    inputs.push_back(std::move(in));
+  }
+  if (refused) {
+    std::fprintf(stderr, "driftmap convert: nothing written to %s (fix the errors above, or give --skip-invalid)\n",
+                 out_path->c_str());
+    return kExitFailure;
+  }
+
+  // Kept source columns: the union over the inputs, in first-seen order, renamed on a clash.
+  std::vector<std::string> attribute_columns;  // output names
+  std::vector<std::vector<int>> attribute_slot(inputs.size());  // per input: its columns → output index
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    for (const std::string& name : inputs[k].parsed.attribute_names) {
+      std::string out_name = name;
+      const std::string lower = core::to_lower_ascii(name);
+      if (std::find(schema_columns().begin(), schema_columns().end(), lower) != schema_columns().end())
+        out_name = "source_" + name;
+      auto it = std::find_if(attribute_columns.begin(), attribute_columns.end(),
+                             [&](const std::string& c) { return core::to_lower_ascii(c) == core::to_lower_ascii(out_name); });
+      if (it == attribute_columns.end()) {
+        attribute_slot[k].push_back(static_cast<int>(attribute_columns.size()));
+        attribute_columns.push_back(out_name);
+      } else {
+        attribute_slot[k].push_back(static_cast<int>(it - attribute_columns.begin()));
+      }
+    }
+  }
+
+  // ---- write into memory through OGR ----------------------------------------------------------
+  core::ensure_gdal();
+  core::GdalErrorCapture capture;
+  static std::atomic<int> counter{0};
+  const std::string mem_dir = "/vsimem/driftmap-convert-" + std::to_string(++counter);
+  const std::string mem_path = mem_dir + "/" + std::filesystem::path(*out_path).filename().string();
+  auto cleanup = [&] {
+    VSIUnlink(mem_path.c_str());
+    VSIRmdirRecursive(mem_dir.c_str());
+  };
+  auto fail = [&](const std::string& msg) {
+    cleanup();
+    std::fprintf(stderr, "driftmap convert: %s: %s\n", out_path->c_str(), msg.c_str());
+    return kExitFailure;
+  };
+  size_t written = 0, geocoded = 0;
+  {
+    VSIMkdir(mem_dir.c_str(), 0755);  // the CSV driver writes a single file only into an existing directory
+    GDALDriverH driver = GDALGetDriverByName(output->driver);
+    if (!driver) return fail(std::string("GDAL has no ") + output->driver + " driver");
+    core::GdalDatasetPtr ds(GDALCreate(driver, mem_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) return fail("cannot be created: " + capture.last());
+    OGRSpatialReferenceH wgs84 = nullptr;
+    if (output->has_geometry) {
+      wgs84 = OSRNewSpatialReference(nullptr);
+      OSRImportFromEPSG(wgs84, 4326);
+      OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    const std::string layer_name = std::filesystem::path(*out_path).stem().string();
+    const char* csv_options[] = {"STRING_QUOTING=IF_NEEDED", nullptr};  // no quotes around numbers
+    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layer_name.c_str(), wgs84,
+                                             output->has_geometry ? wkbPoint : wkbNone,
+                                             std::string_view(output->driver) == "CSV" ? const_cast<char**>(csv_options) : nullptr);
+    if (wgs84) OSRDestroySpatialReference(wgs84);
+    if (!layer) return fail("cannot create a layer: " + capture.last());
+    for (const std::string& c : schema_columns()) {
+      OGRFieldType t = OFTString;
+      if (c == "lat" || c == "lon") t = OFTReal;
+      else if (c == "killed" || c == "wounded" || c == "source_line") t = OFTInteger;
+      add_field(layer, c, t);
+    }
+    for (const std::string& c : attribute_columns) add_field(layer, c, OFTString);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int first_attr = static_cast<int>(schema_columns().size());
+
+    if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE) CPLErrorReset();
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      const core::ParsedRows& parsed = inputs[k].parsed;
+      for (size_t r = 0; r < parsed.rows.size(); ++r) {
+        const core::Incident& inc = parsed.rows[r];
+        if (inc.id == "\x01invalid") continue;
+        core::FeaturePtr f{OGR_F_Create(defn)};
+        int i = 0;
+        auto set_text = [&](const std::string& v) {
+          if (!v.empty()) OGR_F_SetFieldString(f.get(), i, v.c_str());
+          ++i;
+        };
+        set_text(inc.id);
+        set_text(inc.date.start.to_iso());
+        set_text(inc.date.end ? inc.date.end->to_iso() : "");
+        set_text(std::string(core::to_string(inc.type)));
+        set_text(inc.place);
+        set_text(inc.admin1);
+        set_text(inc.country);
+        set_text(std::string(core::to_string(inc.location_precision)));
+        const core::LocatedBy by = r < parsed.located_by.size() ? parsed.located_by[r] : core::LocatedBy::Source;
+        geocoded += by != core::LocatedBy::Source;
+        set_text(std::string(core::to_string(by)));
+        OGR_F_SetFieldDouble(f.get(), i++, inc.lat_deg);
+        OGR_F_SetFieldDouble(f.get(), i++, inc.lon_deg);
+        for (int32_t n : {inc.killed, inc.wounded}) {
+          if (n != core::kUnknownCount) OGR_F_SetFieldInteger(f.get(), i, n);
+          ++i;
+        }
+        set_text(inc.casualties_disputed ? "true" : "false");
+        set_text(inc.summary);
+        set_text(inc.sources);
+        set_text(inputs[k].path);
+        OGR_F_SetFieldInteger(f.get(), i++, static_cast<int>(inc.source_line));
+        if (r < parsed.attributes.size())
+          for (size_t a = 0; a < parsed.attributes[r].size() && a < attribute_slot[k].size(); ++a)
+            if (!parsed.attributes[r][a].empty())
+              OGR_F_SetFieldString(f.get(), first_attr + attribute_slot[k][a], parsed.attributes[r][a].c_str());
+        if (output->has_geometry) {
+          OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+          OGR_G_SetPoint_2D(g, 0, inc.lon_deg, inc.lat_deg);
+          OGR_F_SetGeometryDirectly(f.get(), g);
+        }
+        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) return fail("cannot write a feature: " + capture.last());
+        ++written;
+      }
+    }
+    if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) CPLErrorReset();
+  }  // closing the dataset flushes it into the memory file
+  if (written == 0) return fail("no incidents to write");
+
+  vsi_l_offset size = 0;
+  GByte* bytes = VSIGetMemFileBuffer(mem_path.c_str(), &size, FALSE);
+  if (!bytes) return fail("the converted data was not produced: " + capture.last());
+  std::string write_error;
+  const bool ok = core::write_file_atomically(
+      *out_path, std::string_view(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size)), &write_error);
+  cleanup();
+  if (!ok) {
+    std::fprintf(stderr, "driftmap convert: %s\n", write_error.c_str());
+    return kExitFailure;
+  }
+  std::printf("%s: %zu incidents written (%zu placed by name), %zu invalid rows skipped\n", out_path->c_str(), written,
+              geocoded, skipped);
+  return kExitOk;
+}
+
+}  // namespace driftmap::app

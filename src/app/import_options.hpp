@@ -1,0 +1,46 @@
+// Options shared by every command that reads incident files (validate, export, convert and the
+// viewer): `--map FIELD=COLUMN,...` for files whose columns have other names, and the bundled
+// gazetteer and boundaries that geocoding by name needs (issue 8).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/cli_args.hpp"
+#include "core/boundaries.hpp"
+#include "core/gazetteer.hpp"
+#include "core/incident_loader.hpp"
+#include "core/problem.hpp"
+
+namespace driftmap::app {
+
+// Adds `--map FIELD=COLUMN,...` (repeatable) to a command's parser.
+ArgParser& add_map_option(ArgParser& parser);
+
+// Parses `--map` values: comma-separated FIELD=COLUMN pairs, FIELD a driftmap field or a short
+// form (date → date_start, latitude/y → lat, longitude/x → lon, city → place, ...). On a bad
+// value returns nullopt and sets *error, e.g. `--map: "when" is not a driftmap field (...)`.
+std::optional<std::map<std::string, std::string>> parse_column_map(const std::vector<std::string>& values,
+                                                                  std::string* error);
+
+// The bundled gazetteer (geodata/places.csv, then geodata/gazetteer.csv) and boundaries, and the
+// LoadOptions that use them. Loaded once by the command that reads incident files.
+struct ImportContext {
+  std::optional<core::Gazetteer> gazetteer;
+  std::optional<core::Boundaries> boundaries;
+  std::map<std::string, std::string> column_map;
+  bool skip_invalid = false;
+  core::Problems load_problems;  // why the gazetteer or boundaries are missing, if they are
+
+  // Loads what of the bundled data exists (geocoding uses what there is); false when something
+  // is missing or broken, with the reasons in load_problems.
+  bool load_bundled();
+  core::LoadOptions options() const;
+};
+
+// Parses --map (and --skip-invalid when the parser has it) from args and loads the bundled
+// geocoding data (missing data only limits geocoding). Returns nullopt on a usage error.
+std::optional<ImportContext> make_import_context(const ParsedArgs& args, std::string* usage_error);
+
+}  // namespace driftmap::app

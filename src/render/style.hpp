@@ -1,0 +1,49 @@
+// Map colours and sizes. Two presets, light and dark; event types use the Okabe–Ito palette
+// (distinguishable with the common colour-vision deficiencies).
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "core/incident.hpp"
+
+namespace driftmap::render {
+
+struct Rgba {
+  float r = 0, g = 0, b = 0, a = 1;
+  static constexpr Rgba hex(uint32_t rgb, float alpha = 1.f) {
+    return {float((rgb >> 16) & 0xFF) / 255.f, float((rgb >> 8) & 0xFF) / 255.f, float(rgb & 0xFF) / 255.f, alpha};
+  }
+  // Each channel as 0..255 (rounded); for pixel tests and the CPU text overlay.
+  std::array<uint8_t, 4> to_bytes() const;
+};
+
+// Straight-alpha "over": what a fill of `top` over opaque `bottom` looks like.
+Rgba blend_over(Rgba bottom, Rgba top);
+
+struct Style {
+  Rgba background;       // sea / outside every country
+  Rgba land;             // countries
+  Rgba land_region;      // provinces of the region (admin1 layer)
+  Rgba admin1_outline;
+  Rgba country_outline;
+  Rgba area_highlight;   // provinces/countries with area-precision incidents in the window (alpha = strength)
+  Rgba point_edge;       // thin edge around points so they stand out on any fill
+  std::array<Rgba, core::kEventTypeCount> event_colour;
+  Rgba text;
+  Rgba text_panel;       // translucent box behind overlay text
+  Rgba badge_fill, badge_text;
+
+  float admin1_outline_px = 0.8f;   // logical pixels (scaled by the pixel ratio)
+  float country_outline_px = 1.6f;
+  float point_min_radius_px = 3.0f;  // also the radius for unknown tolls
+  float point_radius_per_sqrt_killed_px = 1.6f;
+  float point_max_radius_px = 24.0f;
+  float ring_width_px = 1.6f;        // month/year-precision incidents are drawn as rings
+  float point_edge_px = 0.8f;
+
+  static Style light();
+  static Style dark();
+  Rgba colour(core::EventType t) const { return event_colour[size_t(t)]; }
+};
+
+}  // namespace driftmap::render

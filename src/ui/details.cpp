@@ -1,0 +1,73 @@
+#include "ui/details.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace driftmap::ui {
+
+std::string_view precision_name(core::DatePrecision p) {
+  switch (p) {
+    case core::DatePrecision::Day: return "day";
+    case core::DatePrecision::Month: return "month";
+    case core::DatePrecision::Year: return "year";
+  }
+  return "day";
+}
+
+std::string date_text(const core::DateSpan& d) {
+  const auto p = d.start.precision;
+  std::string s = d.start.to_display();
+  if (d.end && !(*d.end == d.start)) s += " \u2013 " + d.end->to_display();
+  switch (p) {
+    case core::DatePrecision::Day: s += d.end ? " (day precision)" : " (exact day)"; break;
+    case core::DatePrecision::Month: s += " (month only; the day is not reported)"; break;
+    case core::DatePrecision::Year: s += " (year only; month and day are not reported)"; break;
+  }
+  return s;
+}
+
+std::optional<int> first_number(std::string_view stated) {
+  size_t i = 0;
+  while (i < stated.size() && !std::isdigit(static_cast<unsigned char>(stated[i]))) ++i;
+  if (i == stated.size()) return std::nullopt;
+  long v = 0;
+  while (i < stated.size() && (std::isdigit(static_cast<unsigned char>(stated[i])) || stated[i] == ',')) {
+    if (stated[i] != ',') v = v * 10 + (stated[i] - '0');
+    if (v > 100000000) return std::nullopt;
+    ++i;
+  }
+  return static_cast<int>(v);
+}
+
+std::string casualty_text(int32_t dataset_value, const std::vector<std::string>& stated_values, const char* what) {
+  std::vector<int> figures;
+  for (const auto& s : stated_values)
+    if (auto n = first_number(s)) figures.push_back(*n);
+  if (dataset_value >= 0) figures.push_back(dataset_value);
+  if (figures.empty()) return std::string("unknown ") + what;
+  const auto [lo, hi] = std::minmax_element(figures.begin(), figures.end());
+  if (*lo == *hi) return std::to_string(*lo) + " " + what;
+  return std::to_string(*lo) + "\u2013" + std::to_string(*hi) + " " + what + "; documents disagree";
+}
+
+std::string casualty_text(const core::Incident& inc, const std::vector<const core::Citation*>& citations, bool killed) {
+  std::vector<std::string> stated;
+  for (const auto* c : citations) stated.push_back(killed ? c->killed_as_stated : c->wounded_as_stated);
+  return casualty_text(killed ? inc.killed : inc.wounded, stated, killed ? "killed" : "wounded");
+}
+
+std::vector<std::string> tooltip_lines(const core::Incident& inc) {
+  std::vector<std::string> lines;
+  lines.push_back(std::string(core::display_name(inc.type)));
+  std::string where = inc.place;
+  if (!inc.admin1.empty() && inc.admin1 != inc.place) where += (where.empty() ? "" : ", ") + inc.admin1;
+  if (!inc.country.empty()) where += (where.empty() ? "" : ", ") + inc.country;
+  lines.push_back(where);
+  lines.push_back(date_text(inc.date));
+  const std::string k = inc.killed >= 0 ? std::to_string(inc.killed) : "unknown";
+  const std::string w = inc.wounded >= 0 ? std::to_string(inc.wounded) : "unknown";
+  lines.push_back(k + " killed, " + w + " wounded" + (inc.casualties_disputed ? " (disputed)" : ""));
+  return lines;
+}
+
+}  // namespace driftmap::ui

@@ -1,0 +1,31 @@
+// The viewer's panels: each a function over the ViewState and the derived Scene. They read and
+// write state and queue Actions; they make no GL calls and do no file I/O.
+#pragma once
+#include "ui/scene.hpp"
+#include "ui/view_state.hpp"
+
+namespace driftmap::ui {
+
+void menu_bar(ViewState& v, const Scene& s);
+void timeline_panel(ViewState& v, const Scene& s);  // bottom: histogram, range slider, playback
+void sidebar_panel(ViewState& v, const Scene& s);   // right: filters, layers, legend, CTC chart
+void filters_section(ViewState& v, const Scene& s);
+void legend_section(ViewState& v, const Scene& s);
+void ctc_section(ViewState& v, const Scene& s);
+void details_panel(ViewState& v, const Scene& s);   // selected incident, every field, citations
+void hover_tooltip(const ViewState& v, const Scene& s);
+void region_tooltip(const ViewState& v, const Scene& s);  // province under the cursor: CTC figures
+void map_overlay(const ViewState& v, const Scene& s);  // labels, badges, region shares (background list)
+void about_window(ViewState& v, const Scene& s);
+void open_file_window(ViewState& v);
+void errors_window(ViewState& v);
+
+// Keyboard shortcuts that aren't tied to a widget (Space, arrows, Home/End, +/-, Esc, Tab, Ctrl+S).
+void handle_shortcuts(ViewState& v, const Scene& s);
+
+// Height of the bottom timeline panel and width of the sidebar, in window pixels.
+float timeline_height();
+float sidebar_width();
+float menu_height();
+
+}  // namespace driftmap::ui

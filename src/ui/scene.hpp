@@ -1,0 +1,61 @@
+// What the panels show that the app derives from the data each time the data, the window or the
+// filters change: histogram, counts, rows in the window, map labels and badges (in projected
+// metres; the overlay projects them with the camera), the CTC Sentinel figures.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/dataset.hpp"
+#include "core/region_figures.hpp"
+#include "core/timeline.hpp"
+#include "render/style.hpp"
+#include "ui/filters.hpp"
+
+namespace driftmap::ui {
+
+struct MapLabel {
+  std::string text;
+  core::Vec2 world_m;
+  int level = 0;          // 0 country, 1 province
+  double area_m2 = 0;     // feature area, for priority and "fits" checks
+};
+
+struct AreaBadge {
+  core::Vec2 world_m;
+  uint32_t count = 0;
+};
+
+struct RegionMarker {
+  std::string label;      // "Khyber Pakhtunkhwa"
+  core::Vec2 world_m;     // mean of the members' label points
+};
+
+struct Scene {
+  const core::Dataset* dataset = nullptr;
+  const core::Bundle* bundle = nullptr;  // the bundled project's side tables; null without
+  const render::Style* style = nullptr;
+  std::string data_description;          // "bundled IS-K incidents + 1 file"
+
+  core::MonthRange extent;
+  core::MonthHistogram histogram;
+  WindowCounts counts;
+  std::vector<uint32_t> window_rows;     // rows in the window passing the filters
+  const std::vector<core::Vec2>* point_world_m = nullptr;  // each row's projected position
+  std::vector<std::string> countries;
+
+  std::vector<MapLabel> labels;
+  std::vector<AreaBadge> badges;
+  std::vector<RegionMarker> regions;     // one per bundle region, same order (label empty: not shown)
+  std::vector<size_t> shift_regions;     // regions the article gives shares for (chart, legend)
+  core::ReportedSeries shares;           // CTC Sentinel share_percent figures
+  core::ReportedSeries counts_reported;  // CTC Sentinel count figures
+  std::vector<size_t> region_counts;     // our incidents per region in the window
+  std::optional<size_t> share_period;    // index into shares.periods under the slider
+  size_t unmatched_areas = 0;            // area-precision incidents with no polygon
+
+  double first_frame_ms = 0, frame_ms = 0;
+  float ui_scale = 1.0f;  // style sizes (logical px) → ImGui coordinates
+};
+
+}  // namespace driftmap::ui

@@ -1,0 +1,363 @@
+#include "ui/session.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/partial_date.hpp"
+#include "core/text.hpp"
+
+namespace driftmap::ui {
+
+namespace {
+
+std::string month_iso(core::MonthIndex m) {
+  const int32_t y = core::year_of_month(m);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m - y * 12 + 1);
+  return buf;
+}
+
+const char* bool_text(bool b) { return b ? "true" : "false"; }
+
+// Values may not contain newlines; the search text is the only free text, so it is escaped.
+std::string escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+std::string unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      ++i;
+      out += s[i] == 'n' ? '\n' : s[i] == 'r' ? '\r' : s[i];
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+struct Parser {
+  const std::string& path;
+  core::Problems* problems;
+  int64_t line = 0;
+  std::string field;
+  bool ok = true;
+
+  void error(const std::string& msg) {
+    ok = false;
+    if (problems) problems->error(path, line, field, msg);
+  }
+  std::optional<double> number(std::string_view v) {
+    const std::string s(v);
+    char* end = nullptr;
+    errno = 0;
+    const double d = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(d)) {
+      error("\"" + s + "\" is not a number");
+      return std::nullopt;
+    }
+    return d;
+  }
+  std::optional<int> integer(std::string_view v, int lo, int hi) {
+    int x = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+    if (ec != std::errc() || p != v.data() + v.size()) {
+      error("\"" + std::string(v) + "\" is not a whole number");
+      return std::nullopt;
+    }
+    if (x < lo || x > hi) {
+      error(std::to_string(x) + " is out of range (" + std::to_string(lo) + ".." + std::to_string(hi) + ")");
+      return std::nullopt;
+    }
+    return x;
+  }
+  std::optional<bool> boolean(std::string_view v) {
+    if (v == "true" || v == "1" || v == "yes") return true;
+    if (v == "false" || v == "0" || v == "no") return false;
+    error("\"" + std::string(v) + "\" is not true or false");
+    return std::nullopt;
+  }
+  std::optional<core::MonthIndex> month(std::string_view v) {
+    std::string err;
+    auto d = core::parse_partial_date(v, &err);
+    if (!d) {
+      error(err.empty() ? "\"" + std::string(v) + "\" is not a month (YYYY-MM)" : err);
+      return std::nullopt;
+    }
+    if (d->precision != core::DatePrecision::Month) {
+      error("\"" + std::string(v) + "\" is not a month (YYYY-MM)");
+      return std::nullopt;
+    }
+    return core::month_index(d->year, d->month);
+  }
+};
+
+}  // namespace
+
+Session capture_session(const ViewState& v, const std::vector<std::string>& data_files) {
+  Session s;
+  s.centre_m = v.camera.centre_m();
+  s.metres_per_px = v.camera.metres_per_px();
+  s.mode = v.time.mode;
+  s.window_months = v.time.window_months;
+  s.window = v.time.window;
+  s.step = v.time.step;
+  s.loop = v.time.loop;
+  s.steps_per_second = v.time.steps_per_second;
+  s.filters = v.filters;
+  s.show_ctc_shift = v.show_ctc_shift;
+  s.show_region_counts = v.show_region_counts;
+  s.show_labels = v.show_labels;
+  s.data_files = data_files;
+  return s;
+}
+
+void apply_session(const Session& s, ViewState& v) {
+  if (s.centre_m) v.camera.set_centre(*s.centre_m);
+  if (s.metres_per_px) v.camera.set_metres_per_px(*s.metres_per_px);
+  v.time.mode = s.mode;
+  v.time.window_months = s.window_months;
+  if (s.window) v.time.window = *s.window;
+  v.time.step = s.step;
+  v.time.loop = s.loop;
+  v.time.steps_per_second = s.steps_per_second;
+  v.time.playing = false;
+  v.filters = s.filters;
+  v.show_ctc_shift = s.show_ctc_shift;
+  v.show_region_counts = s.show_region_counts;
+  v.show_labels = s.show_labels;
+}
+
+std::string format_session(const Session& s) {
+  std::ostringstream o;
+  o.precision(17);
+  o << "# driftmap session\n";
+  o << "driftmap_session = " << kSessionVersion << "\n";
+  o << "\n[view]\n";
+  if (s.centre_m) o << "centre_x_m = " << s.centre_m->x << "\ncentre_y_m = " << s.centre_m->y << "\n";
+  if (s.metres_per_px) o << "metres_per_px = " << *s.metres_per_px << "\n";
+  o << "\n[time]\n";
+  o << "mode = " << (s.mode == core::WindowMode::Cumulative ? "cumulative" : "sliding") << "\n";
+  o << "window_months = " << s.window_months << "\n";
+  if (s.window && s.window->length_months() > 0) {
+    o << "from = " << month_iso(s.window->start_month) << "\n";
+    o << "to = " << month_iso(s.window->end_month - 1) << "\n";
+  }
+  o << "step = " << (s.step == core::StepSize::Year ? "year" : s.step == core::StepSize::Quarter ? "quarter" : "month")
+    << "\n";
+  o << "loop = " << bool_text(s.loop) << "\n";
+  o << "steps_per_second = " << s.steps_per_second << "\n";
+  o << "\n[filters]\n";
+  o << "types = ";
+  bool first = true;
+  for (int t = 0; t < core::kEventTypeCount; ++t) {
+    if (!s.filters.types[static_cast<size_t>(t)]) continue;
+    if (!first) o << ",";
+    o << core::to_string(static_cast<core::EventType>(t));
+    first = false;
+  }
+  o << "\n";
+  o << "country = " << s.filters.country << "\n";
+  o << "killed_min = " << s.filters.killed_min << "\n";
+  o << "search = " << escape(s.filters.search) << "\n";
+  o << "\n[layers]\n";
+  o << "ctc_shift = " << bool_text(s.show_ctc_shift) << "\n";
+  o << "region_counts = " << bool_text(s.show_region_counts) << "\n";
+  o << "labels = " << bool_text(s.show_labels) << "\n";
+  if (!s.data_files.empty()) {
+    o << "\n[data]\n";
+    for (const auto& f : s.data_files) o << "file = " << f << "\n";
+  }
+  return o.str();
+}
+
+std::optional<Session> parse_session(const std::string& text, const std::string& path, core::Problems* problems) {
+  Session s;
+  Parser p{path, problems, 0, {}, true};
+  std::string section;
+  bool have_version = false;
+  std::optional<core::MonthIndex> from, to;
+  int64_t to_line = 0;
+  std::optional<double> cx, cy;
+  std::istringstream in(text);
+  std::string raw;
+  while (std::getline(in, raw)) {
+    ++p.line;
+    p.field.clear();
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    const std::string_view line = core::trim(raw);
+    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+    if (line.front() == '[') {
+      if (line.back() != ']') {
+        p.error("section header \"" + std::string(line) + "\" is missing ']'");
+        continue;
+      }
+      section = std::string(core::trim(line.substr(1, line.size() - 2)));
+      if (section != "view" && section != "time" && section != "filters" && section != "layers" && section != "data")
+        p.error("unknown section [" + section + "]");
+      if (!have_version) {
+        p.error("the file does not start with 'driftmap_session = " + std::to_string(kSessionVersion) +
+                "' (not a driftmap session?)");
+        have_version = true;  // report once
+      }
+      continue;
+    }
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      p.error("expected 'key = value', got \"" + std::string(line) + "\"");
+      continue;
+    }
+    const std::string key(core::trim(line.substr(0, eq)));
+    const std::string_view value = core::trim(line.substr(eq + 1));
+    p.field = section.empty() ? key : section + "." + key;
+    if (section.empty()) {
+      if (key == "driftmap_session") {
+        have_version = true;
+        if (auto v = p.integer(value, 1, 1000); v && *v != kSessionVersion)
+          p.error("version " + std::to_string(*v) + " is not supported (this driftmap reads version " +
+                  std::to_string(kSessionVersion) + ")");
+      } else {
+        p.error("unknown key (keys belong in a [section])");
+      }
+    } else if (section == "view") {
+      if (key == "centre_x_m") cx = p.number(value);
+      else if (key == "centre_y_m") cy = p.number(value);
+      else if (key == "metres_per_px") {
+        if (auto v = p.number(value)) {
+          if (*v <= 0) p.error("must be greater than 0");
+          else s.metres_per_px = *v;
+        }
+      } else p.error("unknown key");
+    } else if (section == "time") {
+      if (key == "mode") {
+        if (value == "sliding") s.mode = core::WindowMode::Sliding;
+        else if (value == "cumulative") s.mode = core::WindowMode::Cumulative;
+        else p.error("\"" + std::string(value) + "\" is not sliding or cumulative");
+      } else if (key == "window_months") {
+        if (auto v = p.integer(value, 1, 1200)) s.window_months = *v;
+      } else if (key == "from") {
+        from = p.month(value);
+      } else if (key == "to") {
+        to = p.month(value);
+        to_line = p.line;
+      } else if (key == "step") {
+        if (value == "month") s.step = core::StepSize::Month;
+        else if (value == "quarter") s.step = core::StepSize::Quarter;
+        else if (value == "year") s.step = core::StepSize::Year;
+        else p.error("\"" + std::string(value) + "\" is not month, quarter or year");
+      } else if (key == "loop") {
+        if (auto v = p.boolean(value)) s.loop = *v;
+      } else if (key == "steps_per_second") {
+        if (auto v = p.number(value)) {
+          if (*v <= 0 || *v > 60) p.error("must be between 0 and 60");
+          else s.steps_per_second = static_cast<float>(*v);
+        }
+      } else p.error("unknown key");
+    } else if (section == "filters") {
+      if (key == "types") {
+        s.filters.types.fill(false);
+        for (std::string_view name : core::split(value, ',')) {
+          name = core::trim(name);
+          if (name.empty()) continue;
+          if (auto t = core::parse_event_type(name)) s.filters.types[static_cast<size_t>(*t)] = true;
+          else p.error("\"" + std::string(name) + "\" is not an event type");
+        }
+      } else if (key == "country") {
+        s.filters.country = std::string(value);
+      } else if (key == "killed_min") {
+        if (auto v = p.integer(value, 0, 1000000)) s.filters.killed_min = *v;
+      } else if (key == "search") {
+        s.filters.search = unescape(value);
+      } else p.error("unknown key");
+    } else if (section == "layers") {
+      std::optional<bool> v;
+      if (key == "ctc_shift") { if ((v = p.boolean(value))) s.show_ctc_shift = *v; }
+      else if (key == "region_counts") { if ((v = p.boolean(value))) s.show_region_counts = *v; }
+      else if (key == "labels") { if ((v = p.boolean(value))) s.show_labels = *v; }
+      else p.error("unknown key");
+    } else if (section == "data") {
+      if (key == "file") {
+        if (value.empty()) p.error("empty file name");
+        else s.data_files.emplace_back(value);
+      } else p.error("unknown key");
+    }
+  }
+  p.field.clear();
+  if (!have_version) {
+    p.line = 0;
+    p.error("missing 'driftmap_session = " + std::to_string(kSessionVersion) + "' (not a driftmap session?)");
+  }
+  if (cx.has_value() != cy.has_value()) {
+    p.line = 0;
+    p.field = cx ? "view.centre_y_m" : "view.centre_x_m";
+    p.error("missing (centre_x_m and centre_y_m go together)");
+  } else if (cx) {
+    s.centre_m = core::Vec2{*cx, *cy};
+  }
+  if (from && to) {
+    if (*to < *from) {
+      p.line = to_line;
+      p.field = "time.to";
+      p.error("ends before time.from");
+    } else {
+      s.window = core::MonthRange{*from, *to + 1};
+    }
+  }
+  if (!p.ok) return std::nullopt;
+  return s;
+}
+
+std::optional<Session> read_session_file(const std::string& path, core::Problems* problems) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    if (problems) problems->error(path, 0, "", std::string("cannot open: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  std::string text = ss.str();
+  if (text.size() > (1u << 20)) {
+    if (problems) problems->error(path, 0, "", "too large for a session file");
+    return std::nullopt;
+  }
+  size_t bad = 0;
+  if (!core::is_valid_utf8(text, &bad)) {
+    if (problems) problems->error(path, 0, "", "not UTF-8 text (bad byte at offset " + std::to_string(bad) + ")");
+    return std::nullopt;
+  }
+  return parse_session(text, path, problems);
+}
+
+bool write_session_file(const std::string& path, const Session& s, core::Problems* problems) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << format_session(s);
+    f.flush();
+    if (!f) {
+      if (problems) problems->error(path, 0, "", std::string("cannot write: ") + std::strerror(errno));
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (problems) problems->error(path, 0, "", std::string("cannot write: ") + std::strerror(errno));
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace driftmap::ui

@@ -1,0 +1,51 @@
+// Session files: the view, the time window, the filters, the layer toggles and the extra data
+// files, saved as a small versioned INI-like text and read back with errors that name
+// file:line: field. Format (version 1):
+//
+//   # driftmap session
+//   driftmap_session = 1
+//   [view]      centre_x_m, centre_y_m, metres_per_px
+//   [time]      mode (sliding|cumulative), window_months, from (YYYY-MM), to (YYYY-MM, inclusive),
+//               step (month|quarter|year), loop (true|false), steps_per_second
+//   [filters]   types (comma-separated schema names), country, killed_min, search
+//   [layers]    ctc_shift, region_counts, labels
+//   [data]      file (repeatable)
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/problem.hpp"
+#include "ui/view_state.hpp"
+
+namespace driftmap::ui {
+
+inline constexpr int kSessionVersion = 1;
+
+struct Session {
+  std::optional<core::Vec2> centre_m;
+  std::optional<double> metres_per_px;
+  core::WindowMode mode = core::WindowMode::Sliding;
+  int32_t window_months = 12;
+  std::optional<core::MonthRange> window;
+  core::StepSize step = core::StepSize::Month;
+  bool loop = true;
+  float steps_per_second = 2.0f;
+  Filters filters;
+  bool show_ctc_shift = true, show_region_counts = false, show_labels = true;
+  std::vector<std::string> data_files;
+};
+
+Session capture_session(const ViewState& v, const std::vector<std::string>& data_files);
+// Applies view and time (the caller clamps the window to the data afterwards).
+void apply_session(const Session& s, ViewState& v);
+
+std::string format_session(const Session& s);
+// path is only used in problems. Returns nullopt when there are errors (all are reported).
+std::optional<Session> parse_session(const std::string& text, const std::string& path, core::Problems* problems);
+
+std::optional<Session> read_session_file(const std::string& path, core::Problems* problems);
+// Writes through a temporary file and a rename; false with a problem on failure.
+bool write_session_file(const std::string& path, const Session& s, core::Problems* problems);
+
+}  // namespace driftmap::ui

@@ -1,0 +1,227 @@
+// Right-hand sidebar: filters with live counts, layer toggles, the legend, and the CTC Sentinel
+// chart of reported figures.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/panels.hpp"
+#include "ui/region_colours.hpp"
+
+namespace driftmap::ui {
+
+namespace {
+
+ImU32 to_u32(render::Rgba c, float alpha_scale = 1.f) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a * alpha_scale));
+}
+
+render::Rgba type_colour(const Scene& s, int t) {
+  return s.style ? s.style->colour(static_cast<core::EventType>(t)) : render::Rgba{0.6f, 0.6f, 0.6f, 1};
+}
+
+float radius_px(const render::Style& st, int killed) {
+  const float r = killed <= 0 ? st.point_min_radius_px
+                              : st.point_min_radius_px + st.point_radius_per_sqrt_killed_px * std::sqrt(float(killed));
+  return std::min(r, st.point_max_radius_px);
+}
+
+}  // namespace
+
+float sidebar_width() { return ImGui::GetFontSize() * 22; }
+
+void filters_section(ViewState& v, const Scene& s) {
+  Filters& f = v.filters;
+  ImGui::TextUnformatted(counts_text(s.counts).c_str());
+  for (int t = 0; t < core::kEventTypeCount; ++t) {
+    const render::Rgba c = type_colour(s, t);
+    ImGui::ColorButton(("##c" + std::to_string(t)).c_str(), ImVec4(c.r, c.g, c.b, 1),
+                       ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder,
+                       ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+    ImGui::SameLine();
+    bool on = f.types[static_cast<size_t>(t)];
+    if (ImGui::Checkbox(std::string(core::display_name(static_cast<core::EventType>(t))).c_str(), &on))
+      f.types[static_cast<size_t>(t)] = on;
+  }
+  if (ImGui::SmallButton("all")) f.types.fill(true);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("none")) f.types.fill(false);
+
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+  if (ImGui::BeginCombo("country", f.country.empty() ? "any" : f.country.c_str())) {
+    if (ImGui::Selectable("any", f.country.empty())) f.country.clear();
+    for (const std::string& c : s.countries)
+      if (ImGui::Selectable(c.c_str(), c == f.country)) f.country = c;
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+  if (ImGui::InputInt("min killed", &f.killed_min, 1, 10)) f.killed_min = std::clamp(f.killed_min, 0, 1000000);
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+  ImGui::InputTextWithHint("search", "place or summary", &f.search);
+  if (!(f == Filters{}) && ImGui::SmallButton("reset filters")) f = Filters{};
+}
+
+void legend_section(ViewState& v, const Scene& s) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float fs = ImGui::GetFontSize();
+  const render::Style* st = s.style;
+  if (!st) return;
+  const float scale = s.ui_scale;  // style radii are logical px
+  ImGui::TextUnformatted("Size: killed (as in the dataset)");
+  const int samples[] = {0, 10, 50, 150};
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float x = p.x + 4;
+  const float max_r = radius_px(*st, samples[3]) * scale;
+  for (int k : samples) {
+    const float r = radius_px(*st, k) * scale;
+    const ImVec2 c(x + r, p.y + max_r);
+    dl->AddCircleFilled(c, r, to_u32(type_colour(s, 0)));
+    dl->AddCircle(c, r, to_u32(st->point_edge), 0, st->point_edge_px);
+    const std::string label = k == 0 ? "0/unknown" : std::to_string(k);
+    dl->AddText(ImVec2(x, p.y + 2 * max_r + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+    x += std::max(2 * r, ImGui::CalcTextSize(label.c_str()).x) + fs;
+  }
+  ImGui::Dummy(ImVec2(x - p.x, 2 * max_r + fs + 4));
+
+  p = ImGui::GetCursorScreenPos();
+  const float r = radius_px(*st, 10) * scale;
+  dl->AddCircleFilled(ImVec2(p.x + 4 + r, p.y + fs / 2 + 1), r, to_u32(type_colour(s, 0)));
+  ImGui::Dummy(ImVec2(2 * r + 8, fs));
+  ImGui::SameLine();
+  ImGui::TextUnformatted("filled: date known to the day");
+  p = ImGui::GetCursorScreenPos();
+  dl->AddCircle(ImVec2(p.x + 4 + r, p.y + fs / 2 + 1), r - st->ring_width_px / 2, to_u32(type_colour(s, 0)), 0,
+                st->ring_width_px);
+  ImGui::Dummy(ImVec2(2 * r + 8, fs));
+  ImGui::SameLine();
+  ImGui::TextUnformatted("hollow: month or year only");
+  p = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->area_highlight));
+  ImGui::Dummy(ImVec2(2 * r + 8, fs));
+  ImGui::SameLine();
+  ImGui::TextWrapped("shaded area: incident located only to a province or country%s",
+                     s.unmatched_areas ? " (some matched no polygon)" : "");
+  p = ImGui::GetCursorScreenPos();
+  dl->AddCircleFilled(ImVec2(p.x + 4 + fs / 2, p.y + fs / 2 + 1), fs / 2 + 1, to_u32(st->badge_fill));
+  dl->AddText(ImVec2(p.x + 4 + fs / 2 - ImGui::CalcTextSize("3").x / 2, p.y + 1), to_u32(st->badge_text), "3");
+  ImGui::Dummy(ImVec2(fs + 8, fs));
+  ImGui::SameLine();
+  ImGui::TextUnformatted("badge: several area incidents");
+}
+
+void ctc_section(ViewState& v, const Scene& s) {
+  if (!s.bundle || s.bundle->regions.empty()) {
+    ImGui::TextDisabled("(no CTC Sentinel figures in this project)");
+    return;
+  }
+  ImGui::Checkbox("colour regions by reported share", &v.show_ctc_shift);
+  ImGui::Checkbox("our incidents per region (window)", &v.show_region_counts);
+  const core::ReportedSeries& sh = s.shares;
+  const size_t np = sh.periods.size();
+  if (np == 0) {
+    ImGui::TextDisabled("(no share figures in aggregates.csv)");
+  } else {
+    ImGui::TextUnformatted("Share of ISK attacks, %");
+    ImGui::TextDisabled("reported by CTC Sentinel (2023)");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = fs * 7;
+    const float label_h = fs + 2;
+    const float plot_h = h - label_h;
+    ImGui::InvisibleButton("##ctcchart", ImVec2(w, h));
+    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + plot_h), IM_COL32(0, 0, 0, 30));
+    for (int pct : {25, 50, 75}) {
+      const float y = p0.y + plot_h * (1 - pct / 100.f);
+      dl->AddLine(ImVec2(p0.x, y), ImVec2(p0.x + w, y), IM_COL32(0, 0, 0, pct == 50 ? 60 : 25));
+    }
+    dl->AddText(ImVec2(p0.x + w - ImGui::CalcTextSize("50%").x - 2, p0.y + plot_h / 2 - fs),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), "50%");
+    const std::vector<size_t>& shown = s.shift_regions;
+    const size_t nr = shown.size();
+    const float group_w = w / static_cast<float>(np);
+    const float bar_w = std::max(2.f, (group_w - 6) / static_cast<float>(std::max<size_t>(1, nr)));
+    for (size_t p = 0; p < np; ++p) {
+      const float gx = p0.x + group_w * static_cast<float>(p);
+      if (s.share_period && *s.share_period == p)
+        dl->AddRectFilled(ImVec2(gx, p0.y), ImVec2(gx + group_w, p0.y + plot_h), IM_COL32(255, 200, 60, 70));
+      for (size_t k = 0; k < nr; ++k) {
+        const size_t r = shown[k];
+        if (!sh.values[r][p]) continue;
+        const float val = static_cast<float>(*sh.values[r][p]);
+        const float bh = plot_h * std::clamp(val, 0.f, 100.f) / 100.f;
+        const float x = gx + 3 + bar_w * static_cast<float>(k);
+        const render::Rgba c = region_colour(k);
+        dl->AddRectFilled(ImVec2(x, p0.y + plot_h - bh), ImVec2(x + bar_w - 1, p0.y + plot_h), to_u32(c));
+      }
+      const std::string& lab = sh.period_labels[p];
+      const float tw = ImGui::CalcTextSize(lab.c_str()).x;
+      dl->AddText(ImVec2(gx + (group_w - tw) / 2, p0.y + plot_h + 1),
+                  ImGui::GetColorU32(s.share_period && *s.share_period == p ? ImGuiCol_Text : ImGuiCol_TextDisabled),
+                  lab.c_str());
+    }
+    if (ImGui::IsItemHovered()) {
+      const float mx = ImGui::GetIO().MousePos.x - p0.x;
+      const size_t p = std::min(np - 1, static_cast<size_t>(std::max(0.f, mx / group_w)));
+      ImGui::BeginTooltip();
+      ImGui::Text("%s (reported by CTC Sentinel, 2023)", sh.period_labels[p].c_str());
+      for (size_t r : shown) {
+        if (!sh.values[r][p]) continue;
+        ImGui::Text("%s: %.0f%%", s.bundle->regions[r].label.c_str(), *sh.values[r][p]);
+        if (const core::Aggregate* a = sh.sources[r][p]) {
+          ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+          ImGui::TextDisabled("\u201c%s\u201d", a->quote.c_str());
+          ImGui::PopTextWrapPos();
+        }
+      }
+      ImGui::EndTooltip();
+    }
+  }
+  // Legend of region colours, with the reported share under the slider and our own counts.
+  for (size_t k = 0; k < s.shift_regions.size(); ++k) {
+    const size_t r = s.shift_regions[k];
+    const render::Rgba c = region_colour(k);
+    ImGui::ColorButton(("##reg" + std::to_string(r)).c_str(), ImVec4(c.r, c.g, c.b, 1),
+                       ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+    ImGui::SameLine();
+    std::string line = s.bundle->regions[r].label;
+    if (s.share_period && r < s.shares.values.size() && s.shares.values[r][*s.share_period]) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, ": %.0f%% reported (%s)", *s.shares.values[r][*s.share_period],
+                    s.shares.period_labels[*s.share_period].c_str());
+      line += buf;
+    }
+    if (v.show_region_counts && r < s.region_counts.size())
+      line += "; " + std::to_string(s.region_counts[r]) + " in our data";
+    ImGui::TextWrapped("%s", line.c_str());
+  }
+  if (!s.share_period && np > 0)
+    ImGui::TextDisabled("The article reports no shares for %d.", core::year_of_month(v.time.window.end_month - 1));
+  if (v.show_region_counts)
+    ImGui::TextDisabled("\"in our data\": this dataset's incidents in the window, not the article's figures.");
+}
+
+void sidebar_panel(ViewState& v, const Scene& s) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float w = sidebar_width();
+  const float h = vp->WorkSize.y - timeline_height();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - w, vp->WorkPos.y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("Sidebar", nullptr, flags)) {
+    ImGui::TextDisabled("%s", s.data_description.c_str());
+    if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) filters_section(v, s);
+    if (ImGui::CollapsingHeader("Geographic shift (CTC Sentinel)", ImGuiTreeNodeFlags_DefaultOpen)) ctc_section(v, s);
+    if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) legend_section(v, s);
+    if (ImGui::CollapsingHeader("Layers")) {
+      ImGui::Checkbox("labels", &v.show_labels);
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace driftmap::ui

@@ -1,0 +1,212 @@
+// Bottom panel: playback controls, the month histogram stacked by event type, and a range
+// slider over it (drag an end to resize, the body to move, click elsewhere to jump).
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "imgui.h"
+#include "ui/panels.hpp"
+#include "ui/time_control.hpp"
+
+namespace driftmap::ui {
+
+namespace {
+
+ImU32 to_u32(render::Rgba c, float alpha_scale = 1.f) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a * alpha_scale));
+}
+
+const int kPresetMonths[] = {1, 3, 6, 12};
+
+void controls_row(ViewState& v, const Scene& s) {
+  TimeState& t = v.time;
+  const core::MonthRange extent = s.extent;
+  if (ImGui::Button(t.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4, 0))) toggle_play(t, extent);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##back", ImGuiDir_Left)) step_time(t, extent, -1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step back (Left)");
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##fwd", ImGuiDir_Right)) step_time(t, extent, +1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step forward (Right)");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  int step = static_cast<int>(t.step);
+  if (ImGui::Combo("step", &step, "month\0quarter\0year\0")) t.step = static_cast<core::StepSize>(step);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A step is never longer than the window, so no incident is skipped");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::SliderFloat("steps/s", &t.steps_per_second, 0.25f, 12.0f, "%.2g", ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine();
+  ImGui::Checkbox("loop", &t.loop);
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  int mode = static_cast<int>(t.mode);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  if (ImGui::Combo("##mode", &mode, "sliding\0cumulative\0")) set_mode(t, extent, static_cast<core::WindowMode>(mode));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sliding: a window of fixed length\nCumulative: everything since the first incident");
+  if (t.mode == core::WindowMode::Sliding) {
+    ImGui::SameLine();
+    const int len = t.window.length_months();
+    std::string preview = std::to_string(len) + (len == 1 ? " month" : " months");
+    const bool custom = std::find(std::begin(kPresetMonths), std::end(kPresetMonths), len) == std::end(kPresetMonths);
+    if (custom) preview += " (custom)";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo("##len", preview.c_str())) {
+      for (int m : kPresetMonths) {
+        const std::string label = std::to_string(m) + (m == 1 ? " month" : " months");
+        if (ImGui::Selectable(label.c_str(), m == len)) set_window_months(t, extent, m);
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    int custom_len = len;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    if (ImGui::InputInt("months", &custom_len, 1, 12) && custom_len != len)
+      set_window_months(t, extent, std::clamp(custom_len, 1, std::max(1, extent.length_months())));
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(core::range_text(t.window).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", counts_text(s.counts).c_str());
+}
+
+void histogram_and_slider(ViewState& v, const Scene& s) {
+  TimeState& t = v.time;
+  const core::MonthRange extent = s.extent;
+  const int n = extent.length_months();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float axis_h = ImGui::GetTextLineHeight() + 2;
+  const ImVec2 size(avail.x, std::max(avail.y, 40.f));
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##timeline", size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float plot_h = size.y - axis_h;
+  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + plot_h), IM_COL32(0, 0, 0, 40));
+  if (n <= 0) {
+    dl->AddText(ImVec2(p0.x + 8, p0.y + 8), ImGui::GetColorU32(ImGuiCol_TextDisabled), "no incidents loaded");
+    return;
+  }
+  const float month_w = size.x / static_cast<float>(n);
+  auto x_of = [&](core::MonthIndex m) { return p0.x + static_cast<float>(m - extent.start_month) * month_w; };
+  auto month_at = [&](float x) {
+    return extent.start_month + static_cast<int>(std::floor((x - p0.x) / month_w));
+  };
+
+  // Window highlight under the bars.
+  const float wx0 = x_of(t.window.start_month), wx1 = x_of(t.window.end_month);
+  dl->AddRectFilled(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + plot_h), IM_COL32(255, 200, 60, 50));
+
+  // Stacked bars.
+  const float max_total = std::max(1.0f, s.histogram.max_total());
+  const float scale = (plot_h - 4) / max_total;
+  for (size_t b = 0; b < s.histogram.bins.size(); ++b) {
+    const core::MonthIndex m = s.histogram.months.start_month + static_cast<int>(b);
+    const float x0 = x_of(m) + (month_w > 3 ? 0.5f : 0.f), x1 = x_of(m + 1) - (month_w > 3 ? 0.5f : 0.f);
+    const bool inside = m >= t.window.start_month && m < t.window.end_month;
+    float y = p0.y + plot_h;
+    for (int ty = 0; ty < core::kEventTypeCount; ++ty) {
+      const float h = s.histogram.bins[b][static_cast<size_t>(ty)] * scale;
+      if (h <= 0) continue;
+      const render::Rgba c = s.style ? s.style->colour(static_cast<core::EventType>(ty)) : render::Rgba{0.5f, 0.5f, 0.5f, 1};
+      dl->AddRectFilled(ImVec2(x0, y - h), ImVec2(x1, y), to_u32(c, inside ? 1.0f : 0.45f));
+      y -= h;
+    }
+  }
+
+  // Year ticks and labels.
+  const float label_w = ImGui::CalcTextSize("2020").x + 6;
+  const int year_every = std::max(1, static_cast<int>(std::ceil(label_w / (12 * month_w))));
+  for (core::MonthIndex m = extent.start_month; m <= extent.end_month; ++m) {
+    if (m - core::year_of_month(m) * 12 != 0) continue;
+    const float x = x_of(m);
+    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p0.y + plot_h + 3), IM_COL32(128, 128, 128, 90));
+    if (core::year_of_month(m) % year_every == 0) {
+      const std::string y = std::to_string(core::year_of_month(m));
+      dl->AddText(ImVec2(x + 2, p0.y + plot_h + 1), ImGui::GetColorU32(ImGuiCol_Text), y.c_str());
+    }
+  }
+
+  // Range slider frame and handles.
+  const ImU32 frame = IM_COL32(255, 170, 0, 255);
+  const float handle_w = 4;
+  dl->AddRect(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + plot_h), frame, 0, 0, 1.5f);
+  if (t.mode == core::WindowMode::Sliding)
+    dl->AddRectFilled(ImVec2(wx0 - handle_w / 2, p0.y), ImVec2(wx0 + handle_w / 2, p0.y + plot_h), frame);
+  dl->AddRectFilled(ImVec2(wx1 - handle_w / 2, p0.y), ImVec2(wx1 + handle_w / 2, p0.y + plot_h), frame);
+
+  // Interaction.
+  const core::TimelineSpec spec = timeline_spec(t, extent);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const float grab = 6;
+  if (ImGui::IsItemActivated()) {
+    const bool near_start = t.mode == core::WindowMode::Sliding && std::fabs(mouse.x - wx0) <= grab;
+    const bool near_end = std::fabs(mouse.x - wx1) <= grab;
+    if (near_end && (!near_start || std::fabs(mouse.x - wx1) < std::fabs(mouse.x - wx0))) t.drag = 2;
+    else if (near_start) t.drag = 1;
+    else if (mouse.x > wx0 && mouse.x < wx1 && t.mode == core::WindowMode::Sliding) t.drag = 3;
+    else {
+      // Click outside the window: centre a sliding window there, or end a cumulative one there.
+      const core::MonthIndex m = month_at(mouse.x);
+      const int len = t.window.length_months();
+      t.window = t.mode == core::WindowMode::Sliding ? core::clamp_window(spec, {m - len / 2, m - len / 2 + len})
+                                                     : core::clamp_window(spec, {extent.start_month, m + 1});
+      t.drag = t.mode == core::WindowMode::Sliding ? 3 : 2;
+    }
+    t.drag_grab_month = month_at(mouse.x);
+    t.drag_start_window = t.window;
+  }
+  if (ImGui::IsItemActive() && t.drag != 0) {
+    const core::MonthIndex m = std::clamp(static_cast<core::MonthIndex>(std::lround((mouse.x - p0.x) / month_w)) +
+                                              extent.start_month,
+                                          extent.start_month, extent.end_month);
+    if (t.drag == 1) {
+      t.window = core::clamp_window(spec, {std::min(m, t.window.end_month - 1), t.window.end_month});
+      t.window_months = t.window.length_months();
+    } else if (t.drag == 2) {
+      core::MonthRange w{t.window.start_month, std::max(m, t.window.start_month + 1)};
+      t.window = core::clamp_window(spec, w);
+      if (t.mode == core::WindowMode::Sliding) t.window_months = t.window.length_months();
+    } else {
+      const int delta = month_at(mouse.x) - t.drag_grab_month;
+      t.window = core::clamp_window(spec, {t.drag_start_window.start_month + delta, t.drag_start_window.end_month + delta});
+    }
+    t.playing = false;
+  }
+  if (!ImGui::IsItemActive()) t.drag = 0;
+  if (ImGui::IsItemHovered()) {
+    const bool on_handle = std::fabs(mouse.x - wx1) <= grab ||
+                           (t.mode == core::WindowMode::Sliding && std::fabs(mouse.x - wx0) <= grab);
+    if (on_handle || t.drag == 1 || t.drag == 2) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    const core::MonthIndex m = month_at(mouse.x);
+    if (t.drag == 0 && m >= extent.start_month && m < extent.end_month) {
+      const size_t b = static_cast<size_t>(m - extent.start_month);
+      if (b < s.histogram.bins.size())
+        ImGui::SetTooltip("%s: %.3g incidents", core::month_label(m).c_str(), s.histogram.total(b));
+    }
+  }
+}
+
+}  // namespace
+
+float timeline_height() { return ImGui::GetFontSize() * 9.5f; }
+
+void timeline_panel(ViewState& v, const Scene& s) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float h = timeline_height();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("Timeline", nullptr, flags)) {
+    controls_row(v, s);
+    histogram_and_slider(v, s);
+  }
+  ImGui::End();
+}
+
+}  // namespace driftmap::ui

@@ -1,0 +1,83 @@
+// Everything the viewer's panels read and write, as one plain struct: camera, time window,
+// filters, layer toggles, selection. Panels are functions over it; the app loop renders from it;
+// the session file saves and restores the durable part of it.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/incident.hpp"
+#include "core/problem.hpp"
+#include "core/timeline.hpp"
+
+namespace driftmap::ui {
+
+struct Filters {
+  std::array<bool, core::kEventTypeCount> types{true, true, true, true, true, true, true};
+  std::string country;  // ISO alpha-3; empty = every country
+  int killed_min = 0;   // 0 = no minimum (unknown tolls pass only when 0)
+  std::string search;   // case-insensitive substring of place or summary
+  bool operator==(const Filters&) const = default;
+};
+
+struct TimeState {
+  core::WindowMode mode = core::WindowMode::Sliding;
+  int32_t window_months = 12;  // sliding-window length (1, 3, 6, 12 or custom)
+  core::MonthRange window;     // current window, always inside the data's months
+  core::StepSize step = core::StepSize::Month;
+  bool playing = false;
+  bool loop = true;
+  float steps_per_second = 2.0f;
+  double play_accum_s = 0;     // time since the last playback step
+  // Range-slider drag in progress: 0 none, 1 start handle, 2 end handle, 3 body.
+  int drag = 0;
+  core::MonthIndex drag_grab_month = 0;  // month under the cursor when the body drag began
+  core::MonthRange drag_start_window;
+};
+
+// A request a panel makes that the app loop carries out (panels do no I/O).
+enum class Action : uint8_t {
+  None, FitData, FitAfPak, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
+};
+
+// A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
+struct KeyPress {
+  int key = 0;
+  int mods = 0;
+  bool repeat = false;
+};
+
+struct ViewState {
+  core::Camera camera;
+  TimeState time;
+  Filters filters;
+
+  bool show_ctc_shift = true;      // region groups coloured by CTC Sentinel's reported shares
+  bool show_region_counts = false; // the dataset's own incidents per region group in the window
+  bool show_labels = true;
+  bool show_timeline = true;
+  bool show_filters = true;
+  bool show_legend = true;
+  bool show_about = false;
+  bool show_open_dialog = false;
+
+  std::optional<uint32_t> hovered;   // dataset row under the cursor
+  std::optional<uint32_t> selected;  // dataset row in the details panel
+  std::string hovered_area;              // province under the cursor (when no point is)
+  std::vector<size_t> hovered_regions;   // bundle regions that province belongs to
+
+  std::string open_path;                 // File → Open path field
+  std::vector<std::string> recent_files; // most recent first
+  std::string session_path;              // session to save to / load from
+  std::vector<core::Problem> errors;     // shown in a dismissible list
+  std::string status;                    // one line in the status bar ("saved shot.png")
+
+  std::vector<Action> actions;  // requests for the app loop, drained every frame
+  std::vector<KeyPress> keys;   // key presses since the last frame, for the shortcuts
+  void request(Action a) { actions.push_back(a); }
+};
+
+}  // namespace driftmap::ui

@@ -1,0 +1,243 @@
+// Menu bar, status line, About, File → Open, the dismissible error list, and the keyboard
+// shortcuts that aren't tied to one widget.
+#include <algorithm>
+#include <string>
+
+#include <GLFW/glfw3.h>
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "ui/panels.hpp"
+#include "ui/time_control.hpp"
+
+namespace driftmap::ui {
+
+float menu_height() { return ImGui::GetFrameHeight(); }
+
+void menu_bar(ViewState& v, const Scene& s) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open data file...", "Ctrl+O")) v.show_open_dialog = true;
+    if (ImGui::BeginMenu("Open recent", !v.recent_files.empty())) {
+      for (const std::string& f : v.recent_files)
+        if (ImGui::MenuItem(f.c_str())) {
+          v.open_path = f;
+          v.request(Action::OpenFile);
+        }
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    const std::string save_label =
+        "Save session (" + (v.session_path.empty() ? std::string("driftmap-session.ini") : v.session_path) + ")";
+    if (ImGui::MenuItem(save_label.c_str())) v.request(Action::SaveSession);
+    if (ImGui::MenuItem("Open or save a session as...")) v.show_open_dialog = true;
+    if (ImGui::MenuItem("Save screenshot", "Ctrl+S")) v.request(Action::SaveScreenshot);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) v.request(Action::Quit);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Fit to data", "F")) v.request(Action::FitData);
+    if (ImGui::MenuItem("Af-Pak", "1")) v.request(Action::FitAfPak);
+    if (ImGui::MenuItem("Wider region", "2")) v.request(Action::FitRegion);
+    if (ImGui::MenuItem("World", "3")) v.request(Action::FitWorld);
+    ImGui::Separator();
+    ImGui::MenuItem("Labels", nullptr, &v.show_labels);
+    ImGui::MenuItem("CTC shift view", nullptr, &v.show_ctc_shift);
+    ImGui::MenuItem("Our counts per region", nullptr, &v.show_region_counts);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About driftmap")) v.show_about = true;
+    ImGui::EndMenu();
+  }
+  if (!v.errors.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 90, 255));
+    if (ImGui::SmallButton(("errors (" + std::to_string(v.errors.size()) + ")").c_str())) {}
+    ImGui::PopStyleColor();
+  }
+  if (!v.status.empty()) ImGui::TextDisabled("%s", v.status.c_str());
+  if (s.frame_ms > 0) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f ms/frame", s.frame_ms);
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(buf).x - ImGui::GetStyle().ItemSpacing.x * 2);
+    ImGui::TextDisabled("%s", buf);
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void about_window(ViewState& v, const Scene& s) {
+  if (!v.show_about) return;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("About driftmap", &v.show_about, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::Text("driftmap %s", DRIFTMAP_VERSION);
+    ImGui::TextWrapped("A viewer of reported incident locations over time. Every point is a statement made by a "
+                       "document, placed as precisely as that document allows; it is not ground truth.");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Data and attribution");
+    ImGui::BulletText("Boundaries: Natural Earth 1:10m (public domain), via QGIS's world_map.gpkg.");
+    ImGui::BulletText("Place names: GeoNames (CC BY 4.0).");
+    if (s.bundle && !s.bundle->sources.empty()) {
+      ImGui::BulletText("Incidents as stated by these documents:");
+      ImGui::Indent();
+      for (const auto& src : s.bundle->sources) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextWrapped("%s%s%s%s", src.title.c_str(), src.author_or_publisher.empty() ? "" : " \u2014 ",
+                           src.author_or_publisher.c_str(),
+                           src.published.empty() ? "" : (" (" + src.published + ")").c_str());
+        ImGui::PopTextWrapPos();
+      }
+      ImGui::Unindent();
+    }
+    ImGui::BulletText("Regional shares: as reported by CTC Sentinel (2023), not counted by driftmap.");
+    ImGui::Separator();
+    ImGui::TextUnformatted("Keys");
+    ImGui::TextDisabled(
+        "Space play/pause   Left/Right step time   Home/End first/last\n"
+        "Drag pan   Wheel zoom   +/- zoom   Up/Down, Shift+Left/Right pan\n"
+        "F fit data   1 Af-Pak   2 region   3 world\n"
+        "Click details   Tab next incident   Esc close   Ctrl+S screenshot");
+  }
+  ImGui::End();
+}
+
+void open_file_window(ViewState& v) {
+  if (!v.show_open_dialog) return;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Open", &v.show_open_dialog, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::TextWrapped("Incident file (CSV, GeoJSON, GeoPackage) to add to the map, or a session file to save to "
+                       "or load. You can also drop files on the window.");
+    ImGui::SetNextItemWidth(-1);
+    const bool enter = ImGui::InputTextWithHint("##path", "/path/to/incidents.csv", &v.open_path,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button("Open data") || enter) {
+      v.request(Action::OpenFile);
+      v.show_open_dialog = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Load session")) {
+      v.session_path = v.open_path;
+      v.request(Action::LoadSession);
+      v.show_open_dialog = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save session here")) {
+      v.session_path = v.open_path;
+      v.request(Action::SaveSession);
+      v.show_open_dialog = false;
+    }
+    if (!v.recent_files.empty()) {
+      ImGui::Separator();
+      ImGui::TextDisabled("Recent");
+      for (const std::string& f : v.recent_files)
+        if (ImGui::Selectable(f.c_str())) v.open_path = f;
+    }
+  }
+  ImGui::End();
+}
+
+void errors_window(ViewState& v) {
+  if (v.errors.empty()) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + menu_height() + 10), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 12), ImGuiCond_Appearing);
+  bool open = true;
+  if (ImGui::Begin("Problems", &open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::TextWrapped("These files could not be used; what was already loaded is unchanged.");
+    if (ImGui::Button("Dismiss all")) open = false;
+    ImGui::Separator();
+    int remove = -1;
+    for (size_t i = 0; i < v.errors.size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
+      ImGui::SameLine();
+      ImGui::PushTextWrapPos(0);
+      const bool warn = v.errors[i].severity == core::Severity::Warning;
+      ImGui::TextColored(warn ? ImVec4(1, 0.8f, 0.3f, 1) : ImVec4(1, 0.45f, 0.4f, 1), "%s",
+                         v.errors[i].to_string().c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopID();
+    }
+    if (remove >= 0) v.errors.erase(v.errors.begin() + remove);
+  }
+  ImGui::End();
+  if (!open) v.errors.clear();
+}
+
+// Keys come from ViewState::keys (GLFW key codes recorded by the app's key callback) rather than
+// ImGui's key state: Dear ImGui 1.86 loses a key pressed and released within one frame, which a
+// quick tap does when frames are slow.
+void handle_shortcuts(ViewState& v, const Scene& s) {
+  ImGuiIO& io = ImGui::GetIO();
+  std::vector<KeyPress> keys;
+  keys.swap(v.keys);
+  if (io.WantTextInput) return;
+  const float sx = io.DisplayFramebufferScale.x;
+  const core::Vec2 map_centre{(v.camera.viewport_w_px() - sidebar_width() * sx) / 2.0,
+                              v.camera.viewport_h_px() / 2.0};
+  const double pan_px = 80.0 * sx;
+  for (const KeyPress& k : keys) {
+    const bool ctrl = k.mods & GLFW_MOD_CONTROL;
+    const bool shift = k.mods & GLFW_MOD_SHIFT;
+    if (ctrl) {
+      if (k.repeat) continue;
+      if (k.key == GLFW_KEY_S) v.request(Action::SaveScreenshot);
+      else if (k.key == GLFW_KEY_O) v.show_open_dialog = true;
+      else if (k.key == GLFW_KEY_Q) v.request(Action::Quit);
+      continue;
+    }
+    switch (k.key) {
+      case GLFW_KEY_ESCAPE:
+        if (v.show_about) v.show_about = false;
+        else if (v.show_open_dialog) v.show_open_dialog = false;
+        else v.selected.reset();
+        break;
+      case GLFW_KEY_SPACE:
+        if (!k.repeat) toggle_play(v.time, s.extent);
+        break;
+      case GLFW_KEY_LEFT:
+        if (shift) v.camera.pan_px(pan_px, 0);
+        else step_time(v.time, s.extent, -1);
+        break;
+      case GLFW_KEY_RIGHT:
+        if (shift) v.camera.pan_px(-pan_px, 0);
+        else step_time(v.time, s.extent, +1);
+        break;
+      case GLFW_KEY_UP: v.camera.pan_px(0, pan_px); break;
+      case GLFW_KEY_DOWN: v.camera.pan_px(0, -pan_px); break;
+      case GLFW_KEY_EQUAL:  // '+' is Shift+'=' on most layouts
+      case GLFW_KEY_KP_ADD: v.camera.zoom_at(map_centre, 1.25); break;
+      case GLFW_KEY_MINUS:
+      case GLFW_KEY_KP_SUBTRACT: v.camera.zoom_at(map_centre, 1 / 1.25); break;
+      case GLFW_KEY_HOME: go_first(v.time, s.extent); break;
+      case GLFW_KEY_END: go_last(v.time, s.extent); break;
+      case GLFW_KEY_TAB: {
+        const auto& rows = s.window_rows;
+        if (rows.empty()) break;
+        size_t next = shift ? rows.size() - 1 : 0;
+        if (v.selected) {
+          if (shift) {
+            auto lo = std::lower_bound(rows.begin(), rows.end(), *v.selected);
+            next = lo == rows.begin() ? rows.size() - 1 : static_cast<size_t>(lo - rows.begin()) - 1;
+          } else {
+            auto it = std::upper_bound(rows.begin(), rows.end(), *v.selected);
+            next = it == rows.end() ? 0 : static_cast<size_t>(it - rows.begin());
+          }
+        }
+        v.selected = rows[next];
+        break;
+      }
+      case GLFW_KEY_F: if (!k.repeat) v.request(Action::FitData); break;
+      case GLFW_KEY_1: if (!k.repeat) v.request(Action::FitAfPak); break;
+      case GLFW_KEY_2: if (!k.repeat) v.request(Action::FitRegion); break;
+      case GLFW_KEY_3: if (!k.repeat) v.request(Action::FitWorld); break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace driftmap::ui
