@@ -2,15 +2,33 @@
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_http.h>
+#include <ogr_srs_api.h>
 
 #include <cstdio>
 #include <mutex>
 
 namespace driftmap::core {
 
+namespace {
+
+// Every HTTP request GDAL would make through CPLHTTPFetch (a GeoJSON "crs" link, a KML
+// NetworkLink, a CRS given as a URL, ...) fails here without touching the network.
+CPLHTTPResult* refuse_http(const char* url, CSLConstList, GDALProgressFunc, void*, CPLHTTPFetchWriteFunc, void*,
+                           void*) {
+  auto* r = static_cast<CPLHTTPResult*>(CPLCalloc(1, sizeof(CPLHTTPResult)));
+  r->nStatus = 1;
+  r->pszErrBuf = CPLStrdup((std::string("network access is disabled in driftmap: ") + (url ? url : "")).c_str());
+  return r;
+}
+
+}  // namespace
+
 void ensure_gdal() {
   static std::once_flag once;
   std::call_once(once, [] {
+    CPLHTTPSetFetchCallback(refuse_http, nullptr);
+    OSRSetPROJEnableNetwork(FALSE);
     CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
     CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".none");
     CPLSetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");

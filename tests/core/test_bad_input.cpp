@@ -125,7 +125,7 @@ const Case kCases[] = {
   {"text_as.gpkg", ": cannot be read as an incident file (CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf or KML)", false},
   {"local_source.vrt", ": cannot be read as an incident file (CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf or KML)", false},
   {"network_source.vrt", ": cannot be read as an incident file (CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf or KML)", false},
-  {"network_link.kml", ": date_start: no date column (expected date_start or date)", false},
+  {"network_link.kml", ": contains no incidents (no features)", false},
 };
 // clang-format on
 
