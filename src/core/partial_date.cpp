@@ -91,8 +91,11 @@ bool parse_digits(std::string_view s, int& out) {
   return true;
 }
 
+// Quotes the value, cut to its first 57 bytes when long (a 20 MB field is not repeated back).
 void set_error(std::string* error, std::string_view text, const std::string& why) {
-  if (error) *error = "\"" + std::string(text) + "\" " + why;
+  if (!error) return;
+  const std::string shown = text.size() > 60 ? std::string(text.substr(0, 57)) + "..." : std::string(text);
+  *error = "\"" + shown + "\" " + why;
 }
 
 }  // namespace
@@ -151,7 +154,7 @@ std::optional<DateSpan> parse_date_span(std::string_view start, std::string_view
     if (!e) return std::nullopt;
     if (e->interval().end_day <= s->interval().start_day ||
         e->interval().start_day < s->interval().start_day) {
-      if (error) *error = "end \"" + std::string(end) + "\" is before start \"" + std::string(start) + "\"";
+      if (error) *error = "end \"" + std::string(end) + "\" is before start \"" + std::string(start) + "\"";  // both valid dates: short
       return std::nullopt;
     }
     span.end = *e;
