@@ -34,6 +34,7 @@
 #include "render/png_writer.hpp"
 #ifdef DRIFTMAP_HAVE_GUI
 #include "ui/filters.hpp"
+#include "ui/window_counter.hpp"
 #endif
 
 namespace driftmap::app {
@@ -52,6 +53,9 @@ ArgParser make_parser() {
       .option("--data", "FILE", "measure this incident file instead of generated data")
       .option("--seed", "S", "seed for the generated data (default 1)")
       .option("--frames", "K", "frames to time for the median (default 15)")
+      .option("--samples", "S", "multisampling of the frame and export targets (default 1, as the viewer and export use)")
+      .option("--density-threshold", "N", "points in the window above which they are drawn as a density grid\n"
+                                           "(default: the renderer's)")
       .flag("--no-render", "skip the frame and export measurements (reported as null)")
       .flag("--json", "end the output with one JSON line")
       .flag("--help", "show this help");
@@ -142,12 +146,15 @@ int cmd_bench(int argc, char** argv) {
     std::fputs(parser.help().c_str(), stdout);
     return kExitOk;
   }
-  uint64_t n_wanted = 1'000'000, seed = 1, frames = 15;
+  uint64_t n_wanted = 1'000'000, seed = 1, frames = 15, samples = 1,
+           density_threshold = render::DrawParams::kDefaultDensityThreshold;
   for (auto [name, target, max] : {std::tuple{"--n", &n_wanted, uint64_t(1'000'000'000)},
-                                   std::tuple{"--seed", &seed, UINT64_MAX}, std::tuple{"--frames", &frames, uint64_t(1000)}}) {
+                                   std::tuple{"--seed", &seed, UINT64_MAX}, std::tuple{"--frames", &frames, uint64_t(1000)},
+                                   std::tuple{"--samples", &samples, uint64_t(16)},
+                                   std::tuple{"--density-threshold", &density_threshold, UINT64_MAX}}) {
     if (auto s = args->get(name)) {
       const auto v = parse_count(*s, max);
-      if (!v || (*v == 0 && std::string_view(name) != "--seed"))
+      if (!v || (*v == 0 && std::string_view(name) != "--seed" && std::string_view(name) != "--density-threshold"))
         return parser.usage_error(std::string(name) + ": \"" + *s + "\" is not a positive count");
       *target = *v;
     }
@@ -237,16 +244,18 @@ int cmd_bench(int argc, char** argv) {
       size_t(kWindowMonths), int(months.length_months()));
 #ifdef DRIFTMAP_HAVE_GUI
   {
-    // Not a renderer cost, but the viewer's: the filter panel's counts and the window's row list.
+    // Not a renderer cost, but the viewer's: the filter panel's counts (prefix sums per type,
+    // built once per dataset; Tab's row list is never built).
     ui::Filters filters;
+    const ui::WindowCounter counter = ui::WindowCounter::build(d);
     const double c0 = thread_cpu_seconds();
     size_t gui_steps = 0;
     for (const core::DayInterval& w : windows) {
-      sink += ui::count_in_window(filters, d, w).shown + ui::rows_in_window(filters, d, w).size();
+      sink += counter.count(filters, d, w).shown;
       ++gui_steps;
       if (thread_cpu_seconds() - c0 > 5.0) break;
     }
-    say("viewer_window_ms: %.3f (ui::count_in_window + ui::rows_in_window per window change)\n",
+    say("viewer_window_ms: %.4f (ui::WindowCounter::count per window change)\n",
         1e3 * (thread_cpu_seconds() - c0) / double(gui_steps));
   }
 #endif
@@ -279,9 +288,9 @@ int cmd_bench(int argc, char** argv) {
       const size_t rss_gpu = rss_bytes();
       say("rss_with_gl_mb: %.1f (after the upload; llvmpipe buffers live in this process)\n", double(rss_gpu) / 1e6);
 
-      const render::DrawParams all{.window = d.extent()};
+      const render::DrawParams all{.window = d.extent(), .density_threshold = size_t(density_threshold)};
       {
-        render::OffscreenTarget target(1920, 1080, 4);
+        render::OffscreenTarget target(1920, 1080, int(samples));
         target.bind();
         std::vector<double> ms;
         for (uint64_t k = 0; k <= frames; ++k) {
@@ -291,6 +300,7 @@ int cmd_bench(int argc, char** argv) {
           if (k > 0) ms.push_back(1e3 * seconds_since(f0));  // frame 0 warms up shaders and caches
         }
         frame_ms = median(ms);
+        const render::DrawInfo info = map.last_draw();
         // The same frame without the points: what the map (fills, outlines) costs by itself.
         std::vector<double> base;
         for (uint64_t k = 0; k < std::min<uint64_t>(frames, 5); ++k) {
@@ -302,27 +312,55 @@ int cmd_bench(int argc, char** argv) {
           base.push_back(1e3 * seconds_since(f0));
         }
         say("frame_without_points_ms: %.1f (median of %zu)\n", median(base), base.size());
-        say("frame_ms: %.1f (median of %zu, 1920x1080, 4x MSAA, min %.1f, max %.1f)\n", frame_ms, ms.size(),
-            *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
+        say("frame_ms: %.1f (median of %zu, 1920x1080, %dx MSAA, min %.1f, max %.1f; base map %s, points %s)\n",
+            frame_ms, ms.size(), int(samples), *std::min_element(ms.begin(), ms.end()),
+            *std::max_element(ms.begin(), ms.end()), info.base_from_cache ? "from the cache" : "rasterised",
+            info.density ? "as a density grid" : "as marks");
+        // While the camera moves (pan, zoom) the base map is rasterised on every frame.
+        std::vector<double> moving, moving_base;
+        render::DrawParams uncached = all;
+        uncached.cache_base = false;
+        for (uint64_t k = 0; k < std::min<uint64_t>(frames, 5); ++k) {
+          auto f0 = Clock::now();
+          map.draw(camera, uncached);
+          glFinish();
+          moving.push_back(1e3 * seconds_since(f0));
+          render::DrawParams no_points = uncached;
+          no_points.points = false;
+          f0 = Clock::now();
+          map.draw(camera, no_points);
+          glFinish();
+          moving_base.push_back(1e3 * seconds_since(f0));
+        }
+        say("frame_moving_camera_ms: %.1f (median of %zu, base map rasterised; of which the base map %.1f)\n",
+            median(moving), moving.size(), median(moving_base));
       }
       {
         const std::string png = (fs::path(temp.path.empty() ? "/tmp/x" : temp.path).parent_path() /
                                  ("driftmap-bench-" + std::to_string(getpid()) + ".png")).string();
         TempFile png_guard{png};
         const core::Camera cam4k = fit_camera(projection, box, 3840, 2160);
-        std::vector<double> s;
+        std::vector<double> s, draw_s, read_s;
         for (int k = 0; k < 3; ++k) {
           const auto e0 = Clock::now();
-          render::OffscreenTarget target(3840, 2160, 4);
+          render::OffscreenTarget target(3840, 2160, int(samples));
           target.bind();
-          map.draw(cam4k, all);
+          // A one-off export: nothing to reuse from the previous draw.
+          render::DrawParams once = all;
+          once.cache_base = false;
+          map.draw(cam4k, once);
+          glFinish();
+          draw_s.push_back(seconds_since(e0));
+          const auto r0 = Clock::now();
           const std::vector<uint8_t> rgba = target.read_rgba();
+          read_s.push_back(seconds_since(r0));
           if (!render::write_png(png, rgba, 3840, 2160, &error)) throw std::runtime_error(error);
           s.push_back(seconds_since(e0));
         }
         export_4k_s = median(s);
-        say("export_4k_s: %.3f (median of 3: render, read back, encode, write; PNG %.1f MB)\n", export_4k_s,
-            double(fs::file_size(png)) / 1e6);
+        say("export_4k_s: %.3f (median of 3: render, read back, encode, write; PNG %.1f MB; target setup and draw "
+            "%.3f s, read-back %.3f s, the rest PNG)\n",
+            export_4k_s, double(fs::file_size(png)) / 1e6, median(draw_s), median(read_s));
       }
     } catch (const std::exception& e) {
       std::fprintf(stderr, "driftmap: bench: rendering skipped: %s\n", e.what());

@@ -7,6 +7,7 @@ namespace driftmap::app {
 
 // argv[0] is the subcommand name; options follow.
 int cmd_export(int argc, char** argv);
+int cmd_animate(int argc, char** argv);
 int cmd_validate(int argc, char** argv);
 int cmd_stats(int argc, char** argv);
 int cmd_gen(int argc, char** argv);

@@ -24,6 +24,7 @@
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
+#include "app/import_options.hpp"
 #include "core/area_index.hpp"
 #include "core/boundaries.hpp"
 #include "core/bundle.hpp"
@@ -35,13 +36,17 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "render/boundary_mesh.hpp"
+#include "render/mesh_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/png_writer.hpp"
 #include "ui/filters.hpp"
+#include "ui/load_report.hpp"
 #include "ui/panels.hpp"
+#include "ui/recent_files.hpp"
 #include "ui/region_colours.hpp"
 #include "ui/session.hpp"
 #include "ui/time_control.hpp"
+#include "ui/window_counter.hpp"
 
 namespace driftmap::app {
 
@@ -211,6 +216,17 @@ core::GeoBox countries_box(const core::Boundaries& b, std::initializer_list<cons
   return box;
 }
 
+// The viewer's map style: the light preset with area highlights ranked below the CTC choropleth
+// (the headline view): province-level incidents as stripes over whatever colours the province,
+// country-level ones as a light tint (their count badge says how many). Points stay on top.
+render::Style viewer_style() {
+  render::Style s = render::Style::light();
+  s.area_highlight = render::Rgba::hex(0x8A3B0E, 0.8f);
+  s.area_highlight_country = render::Rgba::hex(0xF0B88A, 0.25f);
+  s.area_highlight_hatch_px = 7;
+  return s;
+}
+
 class Viewer {
  public:
   explicit Viewer(ViewerOptions o) : opt_(std::move(o)) {}
@@ -231,7 +247,8 @@ class Viewer {
   void fit_lonlat(const core::GeoBox& box);
   void fit_projected(core::Vec2 lo, core::Vec2 hi);
   void handle_actions();
-  bool open_data_file(const std::string& path, bool report_success);
+  bool open_data_file(const std::string& path, bool report_success, bool skip_invalid = false);
+  void add_dataset(core::Dataset d);
   bool load_session(const std::string& path);
   void save_session();
   bool save_screenshot(const std::string& path);
@@ -242,14 +259,22 @@ class Viewer {
   GLFWwindow* window_ = nullptr;
   WindowInbox inbox_;
 
-  std::optional<core::Boundaries> boundaries_;
+  // The bundled boundaries and (loaded with the first file opened) gazetteer: what the CLI uses
+  // to place rows that carry only names (issue 8). boundaries_ points into it.
+  ImportContext import_;
+  bool gazetteer_tried_ = false;
+  const core::Boundaries* boundaries_ = nullptr;
   std::optional<core::Projection> projection_;
   std::optional<core::Bundle> bundle_;
-  std::vector<core::Dataset> extras_;
+  struct ExtraFile {
+    std::string path;
+    size_t rows = 0;
+  };
+  std::vector<ExtraFile> extras_;  // files added to the bundled data; their rows are in merged_
   core::Dataset merged_;
   const core::Dataset* active_ = &merged_;
   core::AreaIndex areas_;
-  std::vector<core::Vec2> point_world_;  // CPU copy of each row's projected position, for hit tests
+  ui::WindowCounter counter_;  // the filter panel's counts without walking the window
   // Two renderers: the region's boundaries (fast to draw) and, once built in the background, the
   // whole world's, used only while the view reaches beyond the region's area of interest.
   std::unique_ptr<render::MapRenderer> region_renderer_, world_renderer_;
@@ -260,7 +285,7 @@ class Viewer {
     if (world_renderer_) f(*world_renderer_);
   }
   bool view_inside_region() const;
-  render::Style style_ = render::Style::light();
+  render::Style style_ = viewer_style();
   core::GeoBox afpak_box_, region_box_;
 
   ui::ViewState v_;
@@ -273,6 +298,16 @@ class Viewer {
   ui::Filters scene_filters_;
   bool scene_dirty_ = true;
   std::vector<uint8_t> visibility_;
+  bool scene_region_counts_ = false;
+  // Hover is recomputed only when the cursor, the camera or the scene changed.
+  uint64_t scene_version_ = 0;
+  struct HoverKey {
+    float mouse_x = -1, mouse_y = -1;
+    double mpp = 0, cx = 0, cy = 0;
+    uint64_t scene_version = UINT64_MAX;
+    bool operator==(const HoverKey&) const = default;
+  };
+  HoverKey hover_key_;
   int choropleth_key_ = -2;
   bool world_boundaries_ = false;
   float ui_scale_ = 1.0f;
@@ -335,7 +370,7 @@ void Viewer::start_world_mesh() {
   world_mesh_ = std::async(std::launch::async, [b, lon0, lat0] {
     // Its own Projection: PROJ objects are not shared between threads.
     const core::Projection proj = core::Projection::laea(lon0, lat0);
-    return render::build_boundary_mesh(*b, proj, {});
+    return render::load_or_build_boundary_mesh(*b, proj, {});
   });
 }
 
@@ -352,8 +387,9 @@ void Viewer::poll_world_mesh() {
 bool Viewer::load_base_data() {
   const auto t = Clock::now();
   core::Problems problems;
-  boundaries_ = core::Boundaries::load(core::geodata_file("boundaries.gpkg"), core::geodata_file("admin1_aliases.csv"),
-                                       &problems);
+  import_.boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
+                                              core::geodata_file("admin1_aliases.csv"), &problems);
+  boundaries_ = import_.boundaries ? &*import_.boundaries : nullptr;
   if (!boundaries_) {
     for (const auto& p : problems.items) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
     std::fprintf(stderr, "driftmap: cannot load the boundaries from %s\n", core::geodata_dir().c_str());
@@ -366,7 +402,7 @@ bool Viewer::load_base_data() {
   if (!afpak_box_.valid()) afpak_box_.extend(0, 0), afpak_box_.extend(1, 1);
   projection_ = core::Projection::laea(afpak_box_.centre_lon(), afpak_box_.centre_lat());
   const auto tm = Clock::now();
-  initial_mesh_ = render::build_boundary_mesh(*boundaries_, *projection_, {initial_area_of_interest(), 0});
+  initial_mesh_ = render::load_or_build_boundary_mesh(*boundaries_, *projection_, {initial_area_of_interest(), 0});
   const double mesh_ms = std::chrono::duration<double, std::milli>(Clock::now() - tm).count();
 
   const auto tb = Clock::now();
@@ -456,30 +492,29 @@ void Viewer::setup_imgui() {
 
 std::vector<std::string> Viewer::extra_paths() const {
   std::vector<std::string> out;
-  for (const auto& d : extras_) out.push_back(d.path);
+  for (const auto& f : extras_) out.push_back(f.path);
   return out;
 }
 
+// A file's rows join what is loaded column by column (DatasetBuilder::append moves the columns;
+// build() sorts with a counting sort), never row by row through Incident objects.
+void Viewer::add_dataset(core::Dataset d) {
+  extras_.push_back({d.path, d.size()});
+  core::DatasetBuilder b;
+  if (active_ == &merged_ && !merged_.empty()) b.append(std::move(merged_));
+  else if (bundle_) b.append(core::Dataset(bundle_->incidents));  // a copy: the bundle keeps its own
+  b.append(std::move(d));
+  merged_ = std::move(b).build();
+  merged_.name = "merged";
+  active_ = &merged_;
+  rebuild_dataset();
+}
+
 void Viewer::rebuild_dataset() {
-  if (extras_.empty() && bundle_) {
-    active_ = &bundle_->incidents;
-  } else {
-    core::DatasetBuilder b;
-    size_t n = bundle_ ? bundle_->incidents.size() : 0;
-    for (const auto& d : extras_) n += d.size();
-    b.reserve(n);
-    if (bundle_)
-      for (size_t i = 0; i < bundle_->incidents.size(); ++i) b.add(bundle_->incidents.incident(i));
-    for (const auto& d : extras_)
-      for (size_t i = 0; i < d.size(); ++i) b.add(d.incident(i));
-    merged_ = std::move(b).build();
-    merged_.name = "merged";
-    active_ = &merged_;
-  }
+  if (extras_.empty() && bundle_) active_ = &bundle_->incidents;
   const core::Dataset& d = *active_;
   areas_ = core::AreaIndex::build(d, *boundaries_);
-  point_world_.resize(d.size());
-  for (size_t i = 0; i < d.size(); ++i) point_world_[i] = projection_->forward(d.lon_deg()[i], d.lat_deg()[i]);
+  counter_ = ui::WindowCounter::build(d);
   visibility_.clear();
   each_renderer([&](render::MapRenderer& r) {
     r.set_dataset(&d, &areas_);
@@ -488,7 +523,7 @@ void Viewer::rebuild_dataset() {
   scene_filters_ = ui::Filters{};
 
   scene_.dataset = &d;
-  scene_.point_world_m = &point_world_;
+  scene_.row_mask = &visibility_;
   scene_.bundle = bundle_ ? &*bundle_ : nullptr;
   scene_.extent = core::dataset_months(d);
   scene_.histogram = core::month_histogram(d, scene_.extent);
@@ -515,24 +550,30 @@ void Viewer::update_scene() {
     else visibility_ = ui::filter_mask(lookup_only, d);
     each_renderer([&](render::MapRenderer& r) { r.set_visibility(visibility_); });
   }
-  if (!scene_dirty_ && !filters_changed && v_.time.window == scene_window_) return;
+  if (!scene_dirty_ && !filters_changed && v_.time.window == scene_window_ &&
+      scene_region_counts_ == v_.show_region_counts)
+    return;
   scene_filters_ = v_.filters;
   scene_window_ = v_.time.window;
   scene_dirty_ = false;
+  ++scene_version_;
   const core::DayInterval w = v_.time.window.days();
-  scene_.counts = ui::count_in_window(v_.filters, d, w);
-  scene_.window_rows = ui::rows_in_window(v_.filters, d, w);
+  // O(1) per window without country/text/toll filters; the Tab list is never built (issue 6).
+  scene_.counts = counter_.count(v_.filters, d, w, visibility_);
+  scene_region_counts_ = v_.show_region_counts;
   if (bundle_) {
-    const std::vector<uint8_t> mask = ui::filter_mask(v_.filters, d);
-    scene_.region_counts = core::region_incident_counts(*bundle_, d, w, &mask);
+    scene_.region_counts.clear();
+    if (v_.show_region_counts) {  // a walk over the window: only when asked for
+      std::vector<uint8_t> mask;
+      if (!(v_.filters == ui::Filters{})) mask = ui::filter_mask(v_.filters, d);
+      scene_.region_counts = core::region_incident_counts(*bundle_, d, w, mask.empty() ? nullptr : &mask);
+    }
     scene_.shares = core::reported_series(*bundle_, core::AggregateMetric::SharePercent);
     scene_.counts_reported = core::reported_series(*bundle_, core::AggregateMetric::Count);
     // The year under the slider: the window's last month.
     scene_.share_period = w.length_days() > 0 ? scene_.shares.period_at(w.end_day - 1) : std::nullopt;
   }
-  if (v_.selected && std::find(scene_.window_rows.begin(), scene_.window_rows.end(), *v_.selected) ==
-                         scene_.window_rows.end())
-    v_.selected.reset();
+  if (v_.selected && !ui::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
 }
 
 void Viewer::apply_choropleth() {
@@ -587,29 +628,57 @@ void Viewer::fit_lonlat(const core::GeoBox& box) {
   if (lo.x <= hi.x) fit_projected(lo, hi);
 }
 
-bool Viewer::open_data_file(const std::string& path, bool report_success) {
+// Every way a file is opened (command line, File → Open, Open recent, drag and drop, sessions)
+// comes here. A refused file changes nothing that is loaded; its report offers to load the
+// valid rows (skip_invalid), which then lists what was skipped.
+bool Viewer::open_data_file(const std::string& path, bool report_success, bool skip_invalid) {
   if (core::is_network_path(path)) {
     v_.errors.push_back(file_problem(path, "network paths are not opened; download the file first"));
     return false;
   }
-  core::LoadResult r = core::load_incidents(path);
+  if (!gazetteer_tried_) {  // on first use: it is not needed for the bundled data's first frame
+    gazetteer_tried_ = true;
+    const auto tg = Clock::now();
+    if (!import_.load_bundled())
+      for (auto p : import_.load_problems.items) {
+        p.severity = core::Severity::Warning;
+        p.message = "placing rows by name is limited: " + p.message;
+        v_.errors.push_back(p);
+      }
+    if (opt_.verbose)
+      std::fprintf(stderr, "driftmap: gazetteer loaded in %.0f ms\n",
+                   std::chrono::duration<double, std::milli>(Clock::now() - tg).count());
+  }
+  core::LoadOptions options = import_.options();
+  options.skip_invalid = skip_invalid;
+  const auto tl = Clock::now();
+  core::LoadResult r = core::load_incidents(path, options);
+  const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - tl).count();
+  ui::LoadReport report = ui::make_load_report(path, r, skip_invalid);
+  const size_t notes = report.notes.size();
+  ui::add_load_report(v_, std::move(report));
   if (!r.ok()) {
-    if (r.problems.items.empty()) v_.errors.push_back(file_problem(path, "could not be loaded"));
-    for (auto& p : r.problems.items) v_.errors.push_back(p);
     v_.status = "could not open " + path;
+    if (opt_.verbose)
+      for (const auto& p : r.problems.items) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
     return false;
   }
-  for (auto& p : r.problems.items)
-    if (p.severity == core::Severity::Warning) v_.errors.push_back(p);
   r.dataset->path = path;
-  extras_.push_back(std::move(*r.dataset));
-  auto& rec = v_.recent_files;
-  rec.erase(std::remove(rec.begin(), rec.end(), path), rec.end());
-  rec.insert(rec.begin(), path);
-  if (rec.size() > 10) rec.resize(10);
-  rebuild_dataset();
-  if (report_success)
-    v_.status = "added " + std::to_string(extras_.back().size()) + " incidents from " + path;
+  const size_t rows = r.dataset->size();
+  const auto tm = Clock::now();
+  add_dataset(std::move(*r.dataset));
+  if (opt_.verbose)
+    std::fprintf(stderr, "driftmap: %s: %zu incidents, loaded in %.0f ms, added to the map in %.0f ms\n",
+                 path.c_str(), rows, load_ms, std::chrono::duration<double, std::milli>(Clock::now() - tm).count());
+  ui::remember_recent_file(v_.recent_files, path);
+  std::string error;
+  if (!ui::write_recent_files(ui::recent_files_path(), v_.recent_files, &error) && opt_.verbose)
+    std::fprintf(stderr, "driftmap: recent files not saved: %s\n", error.c_str());
+  if (report_success) {
+    v_.status = "added " + std::to_string(rows) + " incidents from " + path;
+    if (r.rows_skipped) v_.status += ", skipped " + std::to_string(r.rows_skipped) + " invalid rows";
+    if (notes) v_.status += " (" + std::to_string(notes) + " placed by name: see notes)";
+  }
   return true;
 }
 
@@ -622,7 +691,7 @@ bool Viewer::load_session(const std::string& path) {
     return false;
   }
   for (const std::string& f : s->data_files)
-    if (std::find_if(extras_.begin(), extras_.end(), [&](auto& d) { return d.path == f; }) == extras_.end())
+    if (std::find_if(extras_.begin(), extras_.end(), [&](auto& e) { return e.path == f; }) == extras_.end())
       open_data_file(f, false);
   ui::apply_session(*s, v_);
   ui::normalise_window(v_.time, scene_.extent);
@@ -708,6 +777,9 @@ void Viewer::handle_actions() {
         if (!v_.session_path.empty()) load_session(v_.session_path);
         break;
       case ui::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
+      case ui::Action::LoadValidRows:
+        if (!v_.reload_path.empty()) open_data_file(v_.reload_path, true, true);
+        break;
     }
   }
 }
@@ -743,19 +815,37 @@ void Viewer::update_hover_and_input() {
     v_.camera.zoom_at({mouse.x * sx, mouse.y * sy}, std::pow(1.25, static_cast<double>(io.MouseWheel)));
   if (dragging_map_) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
 
-  // Hover: nearest drawn point under the cursor, in framebuffer pixels.
+  // Hover: nearest drawn point under the cursor, in framebuffer pixels. A walk over the window's
+  // rows, so only when the cursor, the camera or the scene changed.
+  const HoverKey key{mouse.x, mouse.y, v_.camera.metres_per_px(), v_.camera.centre_m().x, v_.camera.centre_m().y,
+                     scene_version_};
+  const bool can_hover = mouse_free && !dragging_map_ && renderer_;
+  if (can_hover && key == hover_key_) return;
+  hover_key_ = can_hover ? key : HoverKey{};
   v_.hovered.reset();
   v_.hovered_area.clear();
   v_.hovered_regions.clear();
-  if (!mouse_free || dragging_map_ || !renderer_) return;
+  if (!can_hover) return;
   const render::Style& st = renderer_->style();
   const double ratio = v_.camera.pixel_ratio();
   const core::Vec2 m{mouse.x * sx, mouse.y * sy};
   const core::Dataset& d = *active_;
   double best = 1e300;
-  for (uint32_t i : scene_.window_rows) {
-    if (core::is_area_precision(d.location_precision()[i])) continue;
-    const core::Vec2 p = v_.camera.world_to_screen(point_world_[i]);
+  // No projected copy of every row is kept (16 bytes a row): rows are first compared with the
+  // cursor in degrees, with a box three times the largest point's radius, and only those inside
+  // are projected.
+  const core::Vec2 mouse_m = v_.camera.screen_to_world(m);
+  const core::Vec2 mouse_ll = projection_->inverse(mouse_m.x, mouse_m.y);
+  const double reach_m = 3 * (st.point_max_radius_px + 3) * ratio * v_.camera.metres_per_px();
+  const double reach_lat = reach_m / 110574.0;
+  const double reach_lon = reach_m / (111320.0 * std::max(0.02, std::cos(mouse_ll.y * M_PI / 180.0)));
+  const bool mouse_on_earth = std::isfinite(mouse_ll.x) && std::isfinite(mouse_ll.y);
+  d.for_each_in_window(v_.time.window.days(), [&](uint32_t i) {
+    if (!mouse_on_earth || core::is_area_precision(d.location_precision()[i])) return;
+    const double dlon = std::abs(std::remainder(double(d.lon_deg()[i]) - mouse_ll.x, 360.0));
+    if (std::abs(double(d.lat_deg()[i]) - mouse_ll.y) > reach_lat || dlon > reach_lon) return;
+    if (!ui::passes(v_.filters, d, i, visibility_)) return;
+    const core::Vec2 p = v_.camera.world_to_screen(projection_->forward(d.lon_deg()[i], d.lat_deg()[i]));
     const int k = d.killed()[i];
     double r = k > 0 ? st.point_min_radius_px + st.point_radius_per_sqrt_killed_px * std::sqrt(double(k))
                      : st.point_min_radius_px;
@@ -765,7 +855,7 @@ void Viewer::update_hover_and_input() {
       best = dist;
       v_.hovered = i;
     }
-  }
+  });
   // No point: which of the article's regions is the province under the cursor in?
   if (!v_.hovered && bundle_ && (v_.show_ctc_shift || v_.show_region_counts)) {
     const core::Vec2 w = v_.camera.screen_to_world(m);
@@ -802,7 +892,7 @@ int Viewer::run() {
   }
 
   const auto tr = Clock::now();
-  if (!initial_mesh_) initial_mesh_ = render::build_boundary_mesh(*boundaries_, *projection_, {initial_area_of_interest(), 0});
+  if (!initial_mesh_) initial_mesh_ = render::load_or_build_boundary_mesh(*boundaries_, *projection_, {initial_area_of_interest(), 0});
   const bool renderer_ok = make_renderer(*initial_mesh_, false);
   initial_mesh_.reset();
   if (!renderer_ok) return kExitFailure;
@@ -811,6 +901,7 @@ int Viewer::run() {
                  std::chrono::duration<double, std::milli>(Clock::now() - tr).count());
 
   for (const auto& p : startup_problems_.items) v_.errors.push_back(p);
+  v_.recent_files = ui::read_recent_files(ui::recent_files_path());
   rebuild_dataset();
   for (const std::string& f : opt_.files) open_data_file(f, true);
 
@@ -962,6 +1053,12 @@ int Viewer::run() {
         const auto& ll = boundaries_->admin0()[i].label_lonlat;
         scene_.badges.push_back({projection_->forward(ll.x, ll.y), ac.admin0[i]});
       }
+    auto row_world = [&](std::optional<uint32_t> row) -> std::optional<core::Vec2> {
+      if (!row || *row >= active_->size()) return std::nullopt;
+      return projection_->forward(active_->lon_deg()[*row], active_->lat_deg()[*row]);
+    };
+    scene_.selected_world_m = row_world(v_.selected);
+    scene_.hovered_world_m = row_world(v_.hovered);
     ui::map_overlay(v_, scene_);
 
     ImGui::Render();

@@ -225,6 +225,16 @@ void DatasetBuilder::append(DatasetBuilder&& other) {
   other = DatasetBuilder{};
 }
 
+void DatasetBuilder::append(Dataset&& other) {
+  DatasetBuilder b;
+  b.d_ = std::move(other);
+  b.d_.long_rows_.clear();
+  for (const StringColumn* c : {&b.d_.id_, &b.d_.place_, &b.d_.admin1_, &b.d_.country_, &b.d_.summary_, &b.d_.sources_})
+    b.has_text_ = b.has_text_ || c->size() > 0;
+  b.has_text_ = b.has_text_ || !b.d_.source_line_.empty();
+  append(std::move(b));
+}
+
 namespace {
 // Row order by start day, stable. Days of real data span a few thousand values, so a counting
 // sort is O(n) (a comparison sort of ten million rows takes seconds on one core).

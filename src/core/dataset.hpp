@@ -128,6 +128,9 @@ class DatasetBuilder {
   void set_text_columns(unsigned mask) { text_mask_ = mask; }
   // Appends other's rows after this builder's (parallel loaders build one builder per chunk).
   void append(DatasetBuilder&& other);
+  // Appends a built dataset's rows, moving its columns (no per-row copy): the viewer adds a
+  // file of millions of rows to what is loaded this way. build() re-sorts by start day.
+  void append(Dataset&& other);
   // Bulk path for large files: no text columns, no line numbers.
   void add_point(DayInterval when, DatePrecision start_precision, float lon_deg, float lat_deg,
                  EventType type, int32_t killed);

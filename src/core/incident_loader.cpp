@@ -50,6 +50,9 @@ const std::vector<FieldSpec>& field_specs() {
   return specs;
 }
 
+// OGR's CSV driver silently drops columns past OGR_CSV_MAX_FIELD_COUNT (ensure_gdal raises it to this).
+constexpr size_t kMaxCsvColumns = 200000;
+
 const char* kAllowedDrivers[] = {"CSV", "GeoJSON", "GeoJSONSeq", "GPKG", "ESRI Shapefile", "FlatGeobuf", "KML",
                                  "LIBKML", nullptr};
 
@@ -219,6 +222,29 @@ bool looks_like_feature_collection(const std::string& head, Problems& problems, 
   return true;
 }
 
+// The whole header record (it may be longer than the sniffed head: 100,000 columns are).
+std::string read_header_record(const std::string& path) {
+  std::string text;
+  VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
+  if (!f) return text;
+  bool in_quotes = false;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = VSIFReadL(buf, 1, sizeof buf, f)) > 0) {
+    for (size_t i = 0; i < n; ++i) {
+      if (buf[i] == '"') in_quotes = !in_quotes;
+      if (!in_quotes && (buf[i] == '\n' || buf[i] == '\r')) {
+        text.append(buf, i);
+        VSIFCloseL(f);
+        return text;
+      }
+    }
+    text.append(buf, n);
+  }
+  VSIFCloseL(f);
+  return text;
+}
+
 bool parse_int(std::string_view s, int32_t& out) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
@@ -381,7 +407,12 @@ ParsedRows parse_incident_file(const std::string& path, const LoadOptions& optio
   for (int i = 0; i < nfields; ++i) columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
   // The raw header (OGR renames empty and duplicate names) and the whole-file scan.
   char separator = ',';
-  const std::vector<std::string> raw_columns = is_csv ? csv_header_names(source->head(), &separator) : std::vector<std::string>{};
+  const std::vector<std::string> raw_columns = is_csv ? csv_header_names(read_header_record(source->ogr_path()), &separator) : std::vector<std::string>{};
+  if (raw_columns.size() > kMaxCsvColumns) {
+    problems.error(path, 1, "", "has " + std::to_string(raw_columns.size()) + " columns; driftmap reads at most " +
+                                    std::to_string(kMaxCsvColumns));
+    return out;
+  }
   const CsvScan scan = is_csv ? scan_csv(source->ogr_path(), separator) : CsvScan{};
   out.driver = driver;
   if (is_csv) out.delimiter = separator;

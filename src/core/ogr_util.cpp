@@ -29,6 +29,8 @@ void ensure_gdal() {
   std::call_once(once, [] {
     CPLHTTPSetFetchCallback(refuse_http, nullptr);
     OSRSetPROJEnableNetwork(FALSE);
+    // OGR's CSV reader drops columns past 2000 by default; incident_loader refuses beyond this.
+    CPLSetConfigOption("OGR_CSV_MAX_FIELD_COUNT", "200000");
     CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
     CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".none");
     CPLSetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");

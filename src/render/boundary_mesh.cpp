@@ -196,6 +196,10 @@ void add_segments(const core::AdminArea& a, const core::Projection& proj, const 
 
 }  // namespace
 
+core::Ring project_simplified(const Ring& r, const core::Projection& proj, double simplify_m, bool closed) {
+  return project_ring(r, proj, simplify_m, closed);
+}
+
 BoundaryMesh build_boundary_mesh(const core::Boundaries& b, const core::Projection& proj,
                                  const BoundaryMeshOptions& opt) {
   BoundaryMesh mesh;

@@ -41,4 +41,9 @@ BoundaryMesh build_boundary_mesh(const core::Boundaries& b, const core::Projecti
 // be clipped on its own; edges along the box are harmless for filling).
 core::Ring clip_ring(const core::Ring& r, const core::GeoBox& box);
 
+// A lon/lat ring projected and simplified exactly as the mesh's rings are (Douglas–Peucker with
+// tolerance simplify_m; closed rings keep their shape, a ring simplified below a triangle is
+// dropped). Used by the SVG export to write the same geometry as vector paths.
+core::Ring project_simplified(const core::Ring& r, const core::Projection& proj, double simplify_m, bool closed = true);
+
 }  // namespace driftmap::render

@@ -163,7 +163,7 @@ MapLayout MapLayout::compute(int width_px, int height_px, const LayoutOptions& o
   MapLayout L;
   L.width_px = width_px;
   L.height_px = height_px;
-  L.px_per_pt = px_per_pt(o.dpi);
+  L.px_per_pt = render::px_per_pt(o.dpi);
   const int m = L.pt(10);
 
   const Header header = header_lines(o);
@@ -342,9 +342,10 @@ std::vector<Mark> layout_marks(const MapLayout& L, const LayoutOptions& o, const
       TextRasterizer& font = heading ? *f.bold : *f.regular;
       const int size = L.pt(heading ? kLegendHeadPt : kLegendPt);
       font.set_pixel_size(size);
-      const int baseline = y + h - font.line_height_px() + font.ascender_px() +
-                           (font.line_height_px() - font.ascender_px() - font.descender_px()) / 2;
-      const double cy = baseline - 0.35 * font.ascender_px();
+      // Symbol and text share the row's vertical centre (headings sit at the row's bottom).
+      const int top_gap = heading && i > 0 ? L.pt(4) : 0;
+      const double cy = y + top_gap + 0.5 * (h - top_gap);
+      const int baseline = int(std::lround(cy + 0.35 * font.ascender_px()));
       const int tx = heading ? L.legend.x + lm.pad : L.legend.x + lm.pad + lm.symbol_w + lm.gap;
       const double r0 = point_radius_px(style, 0, ratio);
       switch (r.symbol) {

@@ -1,9 +1,17 @@
 // MapRenderer: owns the layers and the per-window highlight state.
 #include "render/map_renderer.hpp"
+#include "render/mesh_cache.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cmath>
 
+#include "render/base_map_cache.hpp"
 #include "render/boundary_mesh.hpp"
+#include "render/density_layer.hpp"
 #include "render/line_layer.hpp"
 #include "render/point_layer.hpp"
 #include "render/polygon_layer.hpp"
@@ -17,6 +25,13 @@ struct MapRenderer::Impl {
   std::optional<PolygonLayer> fills;
   std::optional<LineLayer> admin1_lines, country_lines;
   PointLayer points;
+  std::optional<DensityLayer> density;  // created on first use
+  std::optional<BaseMapCache> cache;    // created on first use
+  // The base map's inputs as of the previous draw: the cache is built on the second draw with
+  // the same ones, so that a moving camera (panning, one-off exports) pays nothing for it.
+  std::optional<BaseMapCache::Key> previous;
+  uint64_t base_version = 0;  // bumped when the style or area colours change
+  DrawInfo info;
   const core::Dataset* dataset = nullptr;
   const core::AreaIndex* areas = nullptr;
   std::vector<uint8_t> visible;
@@ -34,7 +49,12 @@ struct MapRenderer::Impl {
 MapRenderer::MapRenderer(const core::Boundaries& boundaries, const core::Projection& projection, Style style,
                          const MapRendererOptions& options)
     : impl_(std::make_unique<Impl>(&projection, style)) {
-  const BoundaryMesh mesh = build_boundary_mesh(boundaries, projection, {options.area_of_interest, options.simplify_m});
+  const BoundaryMesh mesh =
+      load_or_build_boundary_mesh(boundaries, projection, {options.area_of_interest, options.simplify_m});
+  if (std::getenv("DM_PROF"))
+    std::fprintf(stderr, "mesh: tris0 %zu tris1 %zu verts %zu seg0 %zu seg1 %zu\n", mesh.admin0_indices.size() / 3,
+                 mesh.admin1_indices.size() / 3, mesh.admin0_vertices.size() + mesh.admin1_vertices.size(),
+                 mesh.country_segments.size(), mesh.admin1_segments.size());
   impl_->fills.emplace(mesh);
   impl_->admin1_lines.emplace(mesh.admin1_segments);
   impl_->country_lines.emplace(mesh.country_segments);
@@ -42,6 +62,10 @@ MapRenderer::MapRenderer(const core::Boundaries& boundaries, const core::Project
 
 MapRenderer::MapRenderer(const BoundaryMesh& mesh, const core::Projection& projection, Style style)
     : impl_(std::make_unique<Impl>(&projection, style)) {
+  if (std::getenv("DM_PROF"))
+    std::fprintf(stderr, "mesh: tris0 %zu tris1 %zu verts %zu seg0 %zu seg1 %zu\n", mesh.admin0_indices.size() / 3,
+                 mesh.admin1_indices.size() / 3, mesh.admin0_vertices.size() + mesh.admin1_vertices.size(),
+                 mesh.country_segments.size(), mesh.admin1_segments.size());
   impl_->fills.emplace(mesh);
   impl_->admin1_lines.emplace(mesh.admin1_segments);
   impl_->country_lines.emplace(mesh.country_segments);
@@ -51,7 +75,10 @@ MapRenderer::~MapRenderer() = default;
 MapRenderer::MapRenderer(MapRenderer&&) noexcept = default;
 MapRenderer& MapRenderer::operator=(MapRenderer&&) noexcept = default;
 
-void MapRenderer::set_style(const Style& style) { impl_->style = style; }
+void MapRenderer::set_style(const Style& style) {
+  impl_->style = style;
+  ++impl_->base_version;
+}
 const Style& MapRenderer::style() const { return impl_->style; }
 
 void MapRenderer::set_dataset(const core::Dataset* dataset, const core::AreaIndex* areas) {
@@ -72,9 +99,11 @@ void MapRenderer::set_visibility(std::span<const uint8_t> visible) {
 
 void MapRenderer::set_area_colours(std::span<const Rgba> admin0, std::span<const Rgba> admin1) {
   impl_->fills->set_overrides(admin0, admin1);
+  ++impl_->base_version;
 }
 
 const core::AreaCounts& MapRenderer::area_counts() const { return impl_->counts; }
+const DrawInfo& MapRenderer::last_draw() const { return impl_->info; }
 
 void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
   Impl& m = *impl_;
@@ -90,21 +119,103 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
     m.counted.reset();
   }
 
+  static const bool prof = std::getenv("DM_PROF") != nullptr;
+  auto tp = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) {
+    if (!prof) return;
+    glFinish();
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "  %s %.1f ms\n", what, std::chrono::duration<double, std::milli>(now - tp).count());
+    tp = now;
+  };
+  lap("pre");
   glViewport(0, 0, camera.viewport_w_px(), camera.viewport_h_px());
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
-  if (p.clear) {
-    glClearColor(m.style.background.r, m.style.background.g, m.style.background.b, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
+  m.info = {};
+
+  // ---- base map: fills, highlighted areas, outlines --------------------------------------------
+  GLint samples = 0;
+  glGetIntegerv(GL_SAMPLES, &samples);
+  const auto base_key = BaseMapCache::Key::of(camera, std::max(1, int(samples)), p.clear, m.base_version);
+  auto draw_fills = [&](bool highlights) {
+    glDisable(GL_BLEND);
+    m.fills->draw(camera, m.style, highlights);
+  };
+  // Straight alpha for colour; destination alpha stays opaque (premultiplied in the cache).
+  auto straight_alpha = [] {
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  };
+  auto draw_outlines = [&] {
+    straight_alpha();
+    m.admin1_lines->draw(camera, m.style.admin1_outline, m.style.admin1_outline_px);
+    m.country_lines->draw(camera, m.style.country_outline, m.style.country_outline_px);
+  };
+  bool cached = false;
+  if (p.cache_base) {
+    if (!m.cache) m.cache.emplace();
+    cached = m.cache->valid_for(base_key);
+    if (!cached && m.previous == base_key) {
+      m.cache->build(base_key, m.style.background, [&] { draw_fills(false); }, draw_outlines);
+      cached = true;
+    }
+  } else if (m.cache) {
+    m.cache->invalidate();
   }
-  glDisable(GL_BLEND);
-  m.fills->draw(camera, m.style);
-  // Straight alpha for colour; destination alpha stays opaque.
-  glEnable(GL_BLEND);
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  m.admin1_lines->draw(camera, m.style.admin1_outline, m.style.admin1_outline_px);
-  m.country_lines->draw(camera, m.style.country_outline, m.style.country_outline_px);
-  if (p.points) m.points.draw(camera, m.style, p.window, p.type_mask, p.killed_min);
+  m.previous = base_key;
+  if (cached) {
+    // Without highlighted areas: one copy of outlines-over-fills. With them: the fills (opaque
+    // over the background, or premultiplied over what is there), the highlighted areas' own
+    // triangles on top with the same shader as the full fill, then the outlines.
+    glDisable(GL_BLEND);
+    if (!m.fills->any_highlighted()) {
+      m.cache->draw(BaseMapCache::Layer::Combined, !p.clear);
+      lap("cache combined");
+    } else {
+      m.cache->draw(BaseMapCache::Layer::Fills, !p.clear);
+      lap("cache fills");
+      glDisable(GL_BLEND);
+      m.fills->draw_highlighted(camera, m.style);
+      lap("highlights");
+      m.cache->draw(BaseMapCache::Layer::Outlines, true);
+      lap("cache outlines");
+    }
+    straight_alpha();
+  } else {
+    if (p.clear) {
+      glClearColor(m.style.background.r, m.style.background.g, m.style.background.b, 1.f);
+      glClear(GL_COLOR_BUFFER_BIT);
+    }
+    lap("clear");
+    draw_fills(true);
+    lap("fills");
+    draw_outlines();
+    lap("outlines");
+  }
+  m.info.base_from_cache = cached;
+
+  // ---- incidents: one mark each, or a density grid when there are too many -----------------------
+  if (p.points && m.dataset) {
+    if (m.points.candidate_count(p.window) > p.density_threshold) {
+      if (!m.density) m.density.emplace();
+      const int cell_px = std::max(1, int(std::lround(2.0 * camera.pixel_ratio())));
+      m.density->update(*m.dataset, m.points.projected_xy(), camera,
+                        {p.window, p.type_mask, p.killed_min, m.visible}, cell_px, m.style);
+      lap("density bin+upload");
+      m.density->draw();
+      straight_alpha();
+      lap("density draw");
+      const DensityGrid& g = m.density->grid();
+      m.info.density = true;
+      m.info.density_max_count = g.max_count;
+      m.info.density_cell_px = g.cell_px;
+      m.info.density_points = g.total;
+    } else {
+      m.points.draw(camera, m.style, p.window, p.type_mask, p.killed_min);
+      lap("points");
+    }
+  }
   glUseProgram(0);
 }
 

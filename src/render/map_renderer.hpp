@@ -8,10 +8,14 @@
 //   map.set_visibility(bytes);                   // when country/text filters change (optional)
 //   map.set_area_colours(admin0_rgba, admin1_rgba); // e.g. a choropleth (optional)
 //   each frame: map.draw(camera, {.window = w, .type_mask = m, .killed_min = k});
-// Nothing is rebuilt per frame: the window, type mask and toll are uniforms. The boundaries,
+// Nothing is rebuilt per frame: the window, type mask and toll are uniforms. When the camera is
+// the same as on the previous draw, the boundaries are kept as textures and composed (see
+// BaseMapCache); when the window holds very many points they are binned into a density grid on
+// the CPU (see DensityLayer) instead of being rasterised one by one. The boundaries,
 // projection, dataset and area index are referenced, not copied: they must outlive the renderer
 // (or, for the dataset and index, the next set_dataset).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -44,6 +48,28 @@ struct DrawParams {
   bool clear = true;         // clear to the style's background first
   bool points = true;
   bool area_highlights = true;  // fill areas of active province/country-precision incidents
+  // Above this many candidate points in the window (PointLayer::candidate_count: the window's
+  // rows before the exact filters) the points are drawn as a density grid (DensityLayer) whose
+  // cost does not grow with overdraw; 0 = always a grid, SIZE_MAX = always one mark per point.
+  size_t density_threshold = kDefaultDensityThreshold;
+  // Keep the boundary fills and outlines in offscreen textures while the camera, viewport and
+  // style stay the same (see BaseMapCache); false rasterises them on every draw.
+  bool cache_base = true;
+
+  // Where the marks stop being affordable on llvmpipe: 0.4–0.7 µs per point (so 100k points
+  // cost 40–70 ms) against ~5 ms for the grid at any count up to 10^6 (BENCHMARKS.md). Beyond
+  // about 65k points in a full-HD view the marks are 1-px dots already (PointLayer's level of
+  // detail), which the grid shows better.
+  static constexpr size_t kDefaultDensityThreshold = 100'000;
+};
+
+// What the last draw() did (for legends and measurements).
+struct DrawInfo {
+  bool base_from_cache = false;  // fills and outlines were copied from the cache
+  bool density = false;          // points were drawn as a density grid
+  uint32_t density_max_count = 0;  // points in the fullest cell: the top of the legend's log scale
+  int density_cell_px = 0;         // cell size in framebuffer pixels
+  uint64_t density_points = 0;     // points counted into the grid (inside the viewport)
 };
 
 class MapRenderer {
@@ -74,6 +100,7 @@ class MapRenderer {
 
   // Counts of active area-precision incidents per area as of the last draw() (for count badges).
   const core::AreaCounts& area_counts() const;
+  const DrawInfo& last_draw() const;
 
  private:
   struct Impl;

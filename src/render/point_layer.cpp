@@ -38,6 +38,8 @@ PointLayer::PointLayer() : program_(make_program("point.vert", "point.frag")) {
 
 void PointLayer::set_dataset(const core::Dataset* d, const core::Projection& proj) {
   dataset_ = d;
+  xy_m_.clear();
+  xy_m_.shrink_to_fit();
   std::vector<PointInstance> all;
   std::vector<PointInstance> longs;
   if (d) {
@@ -48,6 +50,8 @@ void PointLayer::set_dataset(const core::Dataset* d, const core::Projection& pro
       xy[2 * i + 1] = d->lat_deg()[i];
     }
     proj.forward_inplace(xy.data(), n);
+    xy_m_.resize(2 * n);
+    for (size_t i = 0; i < 2 * n; ++i) xy_m_[i] = float(xy[i]);
     all.resize(n);
     for (size_t i = 0; i < n; ++i) {
       const auto prec = d->start_precision(i);
@@ -79,6 +83,23 @@ void PointLayer::set_visibility(std::span<const uint8_t> visible) {
   glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(longs.size()), longs.data(), GL_DYNAMIC_DRAW);
 }
 
+namespace {
+// Long rows are sorted by row, hence by start day: the ones up to the cutoff are a prefix.
+uint32_t long_prefix(const core::Dataset& d, const core::WindowRange& range) {
+  const auto longs = d.long_rows();
+  const auto starts = d.start_day();
+  return uint32_t(std::partition_point(longs.begin(), longs.end(),
+                                       [&](uint32_t r) { return starts[r] <= range.long_cutoff_day; }) -
+                  longs.begin());
+}
+}  // namespace
+
+size_t PointLayer::candidate_count(core::DayInterval window) const {
+  if (!dataset_ || dataset_->empty() || window.end_day <= window.start_day) return 0;
+  const core::WindowRange range = dataset_->window(window);
+  return size_t(long_prefix(*dataset_, range)) + (range.last - range.first);
+}
+
 // GL 3.3 has no base instance: the attribute pointers start at row `first` instead.
 void PointLayer::point_attributes(Instances& inst, uint32_t first) {
   glBindVertexArray(inst.vao.id());
@@ -103,12 +124,7 @@ void PointLayer::draw(const core::Camera& cam, const Style& style, core::DayInte
                       int32_t killed_min) {
   if (!dataset_ || dataset_->empty() || window.end_day <= window.start_day) return;
   const core::WindowRange range = dataset_->window(window);
-  const auto longs = dataset_->long_rows();
-  const auto starts = dataset_->start_day();
-  // Long rows are sorted by row, hence by start day: the ones up to the cutoff are a prefix.
-  const auto long_count = uint32_t(std::partition_point(longs.begin(), longs.end(), [&](uint32_t r) {
-                                     return starts[r] <= range.long_cutoff_day;
-                                   }) - longs.begin());
+  const uint32_t long_count = long_prefix(*dataset_, range);
 
   glUseProgram(program_.id());
   const auto m = cam.world_to_clip();

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "core/camera.hpp"
 #include "render/boundary_mesh.hpp"
@@ -22,7 +23,13 @@ class PolygonLayer {
   // Per-area highlight flags (non-zero = highlighted); empty = none.
   void set_highlighted(std::span<const uint32_t> admin0_counts, std::span<const uint32_t> admin1_counts);
 
-  void draw(const core::Camera& cam, const Style& style);
+  // highlights = false draws every area as if none were highlighted (the base map cache).
+  void draw(const core::Camera& cam, const Style& style, bool highlights = true);
+  // Draws only the triangles of highlighted areas (and of provinces whose country is
+  // highlighted), with the same colours as draw(): over a cached drawing of the unhighlighted
+  // fills this gives the same picture as draw(). Returns false when nothing is highlighted.
+  bool draw_highlighted(const core::Camera& cam, const Style& style);
+  bool any_highlighted() const { return any_highlighted_; }
 
  private:
   struct Part {
@@ -30,14 +37,36 @@ class PolygonLayer {
     Buffer vbo, ibo;
     GLsizei index_count = 0;
   };
+  // A contiguous range of a part's index buffer whose triangles all belong to one area.
+  struct Run {
+    uint32_t area_id, parent_id;
+    uint32_t first, count;  // in indices
+  };
   Part upload(const std::vector<FillVertex>& v, const std::vector<uint32_t>& i);
+  static std::vector<Run> area_runs(const std::vector<FillVertex>& v, const std::vector<uint32_t>& i);
+  // The fill programs: flat (one colour per triangle, the fast path on a software rasteriser)
+  // and hatched (province highlights as stripes, per pixel; drawn only over highlighted areas).
+  struct FillProgram {
+    Program program;
+    GLint u_world_to_clip, u_base, u_highlight, u_override, u_highlighted, u_highlight_country, u_hatch_px;
+    explicit FillProgram(const char* frag);
+  };
+  FillProgram& bind_program(bool hatched, const core::Camera& cam, const Style& style, bool highlights);
+  void draw_runs(FillProgram& prog, const Style& style);
 
-  Program program_;
+  FillProgram flat_, hatched_;
   Part admin0_, admin1_;
   uint32_t n0_, n1_;
   Buffer override_buf_, highlight_buf_;
   Texture override_tex_, highlight_tex_;
-  GLint u_world_to_clip_, u_base_, u_highlight_, u_override_, u_highlighted_;
+  std::vector<Run> runs0_, runs1_;
+  // Index ranges to draw for the current highlights (glMultiDrawElements arguments), per part.
+  struct Highlighted {
+    std::vector<GLsizei> counts;
+    std::vector<const void*> offsets;
+  };
+  Highlighted highlighted0_, highlighted1_;
+  bool any_highlighted_ = false;
 };
 
 }  // namespace driftmap::render

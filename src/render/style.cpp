@@ -39,12 +39,16 @@ Style Style::light() {
   s.admin1_outline = Rgba::hex(0xA8A29A);
   s.country_outline = Rgba::hex(0x5E5852);
   s.area_highlight = Rgba::hex(0xF0B88A, 0.85f);
+  s.area_highlight_country = s.area_highlight;
   s.point_edge = Rgba::hex(0x1A1A1A, 0.9f);
   s.event_colour = okabe_ito(Rgba::hex(0x555555));
   s.text = Rgba::hex(0x1E1E1E);
   s.text_panel = Rgba::hex(0xFFFFFF, 0.78f);
   s.badge_fill = Rgba::hex(0x3A3A3A, 0.88f);
   s.badge_text = Rgba::hex(0xFFFFFF);
+  // ColorBrewer YlOrRd (Harrower & Brewer 2003), most transparent where least dense.
+  s.density_ramp = {Rgba::hex(0xFED976, 0.75f), Rgba::hex(0xFD8D3C, 0.82f), Rgba::hex(0xF03B20, 0.88f),
+                    Rgba::hex(0xBD0026, 0.94f), Rgba::hex(0x67000D, 0.97f)};
   return s;
 }
 
@@ -56,12 +60,16 @@ Style Style::dark() {
   s.admin1_outline = Rgba::hex(0x5A616B);
   s.country_outline = Rgba::hex(0x9AA2AD);
   s.area_highlight = Rgba::hex(0x8A4B2A, 0.85f);
+  s.area_highlight_country = s.area_highlight;
   s.point_edge = Rgba::hex(0x0A0A0A, 0.9f);
   s.event_colour = okabe_ito(Rgba::hex(0xBBBBBB));
   s.text = Rgba::hex(0xE8E8E8);
   s.text_panel = Rgba::hex(0x101418, 0.78f);
   s.badge_fill = Rgba::hex(0xE8E8E8, 0.9f);
   s.badge_text = Rgba::hex(0x111111);
+  // Matplotlib's inferno from a quarter of the way up (darker stops vanish on a dark map).
+  s.density_ramp = {Rgba::hex(0x6A176E, 0.75f), Rgba::hex(0xA52C60, 0.82f), Rgba::hex(0xDD513A, 0.88f),
+                    Rgba::hex(0xFCA50A, 0.94f), Rgba::hex(0xFCFFA4, 0.97f)};
   return s;
 }
 

@@ -27,11 +27,20 @@ struct Style {
   Rgba admin1_outline;
   Rgba country_outline;
   Rgba area_highlight;   // provinces/countries with area-precision incidents in the window (alpha = strength)
+  // Countries with country-precision incidents. The presets make it area_highlight; the viewer
+  // makes it a light tint, so that one country-level statement does not flood a whole country.
+  Rgba area_highlight_country;
+  // > 0: province highlights are diagonal stripes this many logical px apart, so that what is
+  // under them (the CTC choropleth) stays readable; 0 = a solid fill (the presets).
+  float area_highlight_hatch_px = 0;
   Rgba point_edge;       // thin edge around points so they stand out on any fill
   std::array<Rgba, core::kEventTypeCount> event_colour;
   Rgba text;
   Rgba text_panel;       // translucent box behind overlay text
   Rgba badge_fill, badge_text;
+  // Density grid (many points): colour stops from the fewest to the most points per cell, on a
+  // log scale, evenly spaced; alpha included. Sequential and perceptually ordered.
+  std::array<Rgba, 5> density_ramp;
 
   float admin1_outline_px = 0.8f;   // logical pixels (scaled by the pixel ratio)
   float country_outline_px = 1.6f;

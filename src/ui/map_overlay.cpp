@@ -54,11 +54,11 @@ void map_overlay(const ViewState& v, const Scene& s) {
   }
 
   // Selected and hovered incidents get a ring (points only; areas are highlighted by the renderer).
-  if (s.point_world_m && s.dataset) {
-    for (const auto& row : {v.selected, v.hovered}) {
-      if (!row || *row >= s.point_world_m->size()) continue;
+  if (s.dataset) {
+    for (const auto& [row, world] : {std::pair{v.selected, s.selected_world_m}, std::pair{v.hovered, s.hovered_world_m}}) {
+      if (!row || !world || *row >= s.dataset->size()) continue;
       if (core::is_area_precision(s.dataset->location_precision()[*row])) continue;
-      const ImVec2 p = to_window((*s.point_world_m)[*row]);
+      const ImVec2 p = to_window(*world);
       const int k = s.dataset->killed()[*row];
       float r = s.style ? s.style->point_min_radius_px : 4.f;
       if (s.style && k > 0)

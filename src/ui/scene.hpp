@@ -2,6 +2,7 @@
 // filters change: histogram, counts, rows in the window, map labels and badges (in projected
 // metres; the overlay projects them with the camera), the CTC Sentinel figures.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,8 +41,11 @@ struct Scene {
   core::MonthRange extent;
   core::MonthHistogram histogram;
   WindowCounts counts;
-  std::vector<uint32_t> window_rows;     // rows in the window passing the filters
-  const std::vector<core::Vec2>* point_world_m = nullptr;  // each row's projected position
+  // Per-row country/text filter bytes (empty = all rows pass), for Tab's walk over the window
+  // (ui::step_in_window): the viewer never lists the window's rows (issue 6).
+  const std::vector<uint8_t>* row_mask = nullptr;
+  // Projected positions of the selected and hovered rows (the overlay rings them).
+  std::optional<core::Vec2> selected_world_m, hovered_world_m;
   std::vector<std::string> countries;
 
   std::vector<MapLabel> labels;

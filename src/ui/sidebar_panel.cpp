@@ -96,18 +96,44 @@ void legend_section(ViewState& v, const Scene& s) {
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
   ImGui::TextUnformatted("hollow: month or year only");
+  // Area incidents as the map draws them: provinces hatched (or filled), countries tinted.
   p = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->area_highlight));
+  const ImVec2 a(p.x + 4, p.y + 2), b(p.x + 4 + 2 * r, p.y + fs);
+  dl->AddRectFilled(a, b, to_u32(st->land_region));
+  if (st->area_highlight_hatch_px > 0) {
+    const float step = st->area_highlight_hatch_px * scale;
+    dl->PushClipRect(a, b, true);
+    for (float x = a.x - (b.y - a.y); x < b.x; x += step)
+      dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_u32(st->area_highlight), step / 3);
+    dl->PopClipRect();
+  } else {
+    dl->AddRectFilled(a, b, to_u32(st->area_highlight));
+  }
+  dl->AddRect(a, b, to_u32(st->admin1_outline));
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
-  ImGui::TextWrapped("shaded area: incident located only to a province or country%s",
-                     s.unmatched_areas ? " (some matched no polygon)" : "");
+  ImGui::TextWrapped("%s province: incident located only to the province",
+                     st->area_highlight_hatch_px > 0 ? "hatched" : "shaded");
+  p = ImGui::GetCursorScreenPos();
+  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->land));
+  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->area_highlight_country));
+  dl->AddRect(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->country_outline));
+  ImGui::Dummy(ImVec2(2 * r + 8, fs));
+  ImGui::SameLine();
+  ImGui::TextWrapped("tinted country: incident located only to the country%s",
+                     s.unmatched_areas ? " (some area incidents matched no polygon)" : "");
   p = ImGui::GetCursorScreenPos();
   dl->AddCircleFilled(ImVec2(p.x + 4 + fs / 2, p.y + fs / 2 + 1), fs / 2 + 1, to_u32(st->badge_fill));
   dl->AddText(ImVec2(p.x + 4 + fs / 2 - ImGui::CalcTextSize("3").x / 2, p.y + 1), to_u32(st->badge_text), "3");
   ImGui::Dummy(ImVec2(fs + 8, fs));
   ImGui::SameLine();
-  ImGui::TextUnformatted("badge: several area incidents");
+  ImGui::TextWrapped("badge: how many area incidents");
+  if (s.bundle && v.show_ctc_shift) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("Region colours: CTC Sentinel's reported shares (above); hatching and tints show this "
+                        "dataset's area incidents over them.");
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void ctc_section(ViewState& v, const Scene& s) {

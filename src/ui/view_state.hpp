@@ -12,6 +12,7 @@
 #include "core/incident.hpp"
 #include "core/problem.hpp"
 #include "core/timeline.hpp"
+#include "ui/load_report.hpp"
 
 namespace driftmap::ui {
 
@@ -41,6 +42,7 @@ struct TimeState {
 // A request a panel makes that the app loop carries out (panels do no I/O).
 enum class Action : uint8_t {
   None, FitData, FitAfPak, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
+  LoadValidRows,  // reload reload_path skipping its invalid rows
 };
 
 // A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
@@ -73,6 +75,9 @@ struct ViewState {
   std::vector<std::string> recent_files; // most recent first
   std::string session_path;              // session to save to / load from
   std::vector<core::Problem> errors;     // shown in a dismissible list
+  std::vector<LoadReport> load_reports;  // per file opened: refusals, skipped rows, warnings, notes
+  bool show_problems = false;            // the Problems window (also open while errors is non-empty)
+  std::string reload_path;               // Action::LoadValidRows
   std::string status;                    // one line in the status bar ("saved shot.png")
 
   std::vector<Action> actions;  // requests for the app loop, drained every frame

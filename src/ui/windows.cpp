@@ -8,7 +8,9 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/panels.hpp"
+#include "ui/load_report.hpp"
 #include "ui/time_control.hpp"
+#include "ui/window_counter.hpp"
 
 namespace driftmap::ui {
 
@@ -51,9 +53,10 @@ void menu_bar(ViewState& v, const Scene& s) {
     if (ImGui::MenuItem("About driftmap")) v.show_about = true;
     ImGui::EndMenu();
   }
-  if (!v.errors.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 90, 255));
-    if (ImGui::SmallButton(("errors (" + std::to_string(v.errors.size()) + ")").c_str())) {}
+  if (const std::string summary = problems_summary(v); !summary.empty()) {
+    const bool notes_only = summary.ends_with("note") || summary.ends_with("notes");
+    ImGui::PushStyleColor(ImGuiCol_Text, notes_only ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : IM_COL32(200, 50, 30, 255));
+    if (ImGui::SmallButton(summary.c_str())) v.show_problems = !v.show_problems;
     ImGui::PopStyleColor();
   }
   if (!v.status.empty()) ImGui::TextDisabled("%s", v.status.c_str());
@@ -140,32 +143,92 @@ void open_file_window(ViewState& v) {
   ImGui::End();
 }
 
+namespace {
+void problem_line(const core::Problem& p) {
+  const ImVec4 colour = p.severity == core::Severity::Error     ? ImVec4(0.85f, 0.2f, 0.15f, 1)
+                        : p.severity == core::Severity::Warning ? ImVec4(0.7f, 0.45f, 0.0f, 1)
+                                                                : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(colour, "%s", p.to_string().c_str());
+  ImGui::PopTextWrapPos();
+}
+
+// One file's report: what happened, its errors and warnings, then its notes (collapsed).
+void load_report_section(ViewState& v, size_t i) {
+  const LoadReport& r = v.load_reports[i];
+  ImGui::PushID(static_cast<int>(i));
+  std::string head = r.path + ": ";
+  switch (r.outcome) {
+    case LoadOutcome::Refused:
+      head += "not loaded (" + std::to_string(r.error_count()) + (r.error_count() == 1 ? " error" : " errors") +
+              "); what was already loaded is unchanged";
+      break;
+    case LoadOutcome::LoadedSkipping:
+      head += "loaded " + std::to_string(r.rows_loaded) + " incidents, skipped " + std::to_string(r.rows_skipped) +
+              (r.rows_skipped == 1 ? " invalid row:" : " invalid rows:");
+      break;
+    case LoadOutcome::Loaded: head += "loaded " + std::to_string(r.rows_loaded) + " incidents"; break;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(head.c_str());
+  ImGui::PopTextWrapPos();
+  if (r.can_load_valid_rows) {
+    if (ImGui::Button("Load valid rows")) request_load_valid_rows(v, i);
+    ImGui::SameLine();
+    ImGui::TextDisabled("skips the rows listed below");
+  }
+  // Long lists are clipped: a file with a million bad rows must not cost a million widgets.
+  constexpr size_t kShown = 200;
+  for (size_t k = 0; k < std::min(r.problems.size(), kShown); ++k) problem_line(r.problems[k]);
+  if (r.problems.size() > kShown)
+    ImGui::TextDisabled("... and %zu more (driftmap validate %s lists every one)", r.problems.size() - kShown,
+                        r.path.c_str());
+  if (!r.notes.empty()) {
+    const std::string label = std::to_string(r.notes.size()) + (r.notes.size() == 1 ? " note" : " notes") +
+                              " (how rows without coordinates were placed)";
+    if (ImGui::TreeNode(label.c_str())) {
+      for (size_t k = 0; k < std::min(r.notes.size(), kShown); ++k) problem_line(r.notes[k]);
+      if (r.notes.size() > kShown) ImGui::TextDisabled("... and %zu more", r.notes.size() - kShown);
+      ImGui::TreePop();
+    }
+  }
+  ImGui::PopID();
+}
+}  // namespace
+
 void errors_window(ViewState& v) {
-  if (v.errors.empty()) return;
+  if (v.errors.empty() && !v.show_problems) return;
+  if (v.errors.empty() && v.load_reports.empty()) {
+    v.show_problems = false;
+    return;
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 10, vp->Pos.y + menu_height() + 10), ImGuiCond_Appearing);
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 12), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 14), ImGuiCond_Appearing);
   bool open = true;
-  if (ImGui::Begin("Problems", &open, ImGuiWindowFlags_NoCollapse)) {
-    ImGui::TextWrapped("These files could not be used; what was already loaded is unchanged.");
-    if (ImGui::Button("Dismiss all")) open = false;
-    ImGui::Separator();
+  bool dismiss = false;
+  if (ImGui::Begin("Problems and notes", &open, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Button("Dismiss all")) dismiss = true;
     int remove = -1;
     for (size_t i = 0; i < v.errors.size(); ++i) {
-      ImGui::PushID(static_cast<int>(i));
+      ImGui::PushID(static_cast<int>(i) + 1000000);
       if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
       ImGui::SameLine();
-      ImGui::PushTextWrapPos(0);
-      const bool warn = v.errors[i].severity == core::Severity::Warning;
-      ImGui::TextColored(warn ? ImVec4(1, 0.8f, 0.3f, 1) : ImVec4(1, 0.45f, 0.4f, 1), "%s",
-                         v.errors[i].to_string().c_str());
-      ImGui::PopTextWrapPos();
+      problem_line(v.errors[i]);
       ImGui::PopID();
     }
     if (remove >= 0) v.errors.erase(v.errors.begin() + remove);
+    for (size_t i = 0; i < v.load_reports.size(); ++i) {
+      ImGui::Separator();
+      load_report_section(v, i);
+    }
   }
   ImGui::End();
-  if (!open) v.errors.clear();
+  if (dismiss) dismiss_problems(v);
+  else if (!open) {
+    v.errors.clear();  // the reports stay, behind the menu bar's "problems"/"notes" button
+    v.show_problems = false;
+  }
 }
 
 // Keys come from ViewState::keys (GLFW key codes recorded by the app's key callback) rather than
@@ -215,22 +278,12 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
       case GLFW_KEY_KP_SUBTRACT: v.camera.zoom_at(map_centre, 1 / 1.25); break;
       case GLFW_KEY_HOME: go_first(v.time, s.extent); break;
       case GLFW_KEY_END: go_last(v.time, s.extent); break;
-      case GLFW_KEY_TAB: {
-        const auto& rows = s.window_rows;
-        if (rows.empty()) break;
-        size_t next = shift ? rows.size() - 1 : 0;
-        if (v.selected) {
-          if (shift) {
-            auto lo = std::lower_bound(rows.begin(), rows.end(), *v.selected);
-            next = lo == rows.begin() ? rows.size() - 1 : static_cast<size_t>(lo - rows.begin()) - 1;
-          } else {
-            auto it = std::upper_bound(rows.begin(), rows.end(), *v.selected);
-            next = it == rows.end() ? 0 : static_cast<size_t>(it - rows.begin());
-          }
+      case GLFW_KEY_TAB:
+        if (s.dataset) {
+          const std::span<const uint8_t> mask = s.row_mask ? std::span<const uint8_t>(*s.row_mask) : std::span<const uint8_t>{};
+          if (auto r = step_in_window(v.filters, *s.dataset, v.time.window.days(), mask, v.selected, shift)) v.selected = *r;
         }
-        v.selected = rows[next];
         break;
-      }
       case GLFW_KEY_F: if (!k.repeat) v.request(Action::FitData); break;
       case GLFW_KEY_1: if (!k.repeat) v.request(Action::FitAfPak); break;
       case GLFW_KEY_2: if (!k.repeat) v.request(Action::FitRegion); break;

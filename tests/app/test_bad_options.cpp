@@ -35,7 +35,7 @@ TEST_CASE("bad options and dates exit 2 or 1 with one clear line") {
     {{"export", "--out", out, "stray"}, 2, "driftmap export: unexpected argument 'stray'"},
     {{"export", "--help=yes"}, 2, "driftmap export: option '--help' takes no value"},
     {{"export", "--skip-invalid=1"}, 2, "driftmap export: option '--skip-invalid' takes no value"},
-    {{"export", "--out", "map.jpg"}, 1, "driftmap: --out: \"map.jpg\" does not end in .png (only PNG is written)"},
+    {{"export", "--out", "map.jpg"}, 2, "driftmap export: --out: \"map.jpg\": unknown extension \".jpg\" (use .png, .tif/.tiff or .svg)"},
     {{"export", "--out", out, "--from", "2022-13-45"}, 1, "driftmap: --from: \"2022-13-45\" has month 13, out of range 1-12"},
     {{"export", "--out", out, "--from", "Spring 2022"}, 1, "driftmap: --from: \"Spring 2022\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
     {{"export", "--out", out, "--to", "20222"}, 1, "driftmap: --to: \"20222\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},

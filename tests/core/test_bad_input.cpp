@@ -264,6 +264,7 @@ TEST_CASE("a file with 100,000 columns loads its driftmap columns and names the 
     f << "\n";
   }
   const LoadResult r = load_incidents(path);
+  INFO(first_message(r).substr(0, 400));
   REQUIRE(r.ok());
   CHECK(r.dataset->size() == 1);
   REQUIRE(r.problems.items.size() == 1);

@@ -120,3 +120,29 @@ TEST_CASE("bulk-loaded incidents cost no more than 48 bytes each") {
   CHECK(d.memory_bytes() / n <= 48);
   CHECK(d.id(5).empty());
 }
+
+TEST_CASE("appending a built dataset merges its rows by start date, text and bulk rows alike") {
+  DatasetBuilder a;
+  a.add(make("b", "2022-03-01"));
+  a.add(make("d", "2024", "2026"));  // long
+  Dataset with_text = std::move(a).build();
+  DatasetBuilder bulk;
+  bulk.add_point(parse_partial_date("2022-01-05")->interval(), DatePrecision::Day, 69, 34, EventType::Attack, 3);
+  bulk.add_point(parse_partial_date("2023-06-05")->interval(), DatePrecision::Day, 70, 35, EventType::Other, 0);
+  Dataset points = std::move(bulk).build();
+
+  DatasetBuilder m;
+  m.append(std::move(with_text));
+  m.append(std::move(points));
+  const Dataset d = std::move(m).build();
+  REQUIRE(d.size() == 4);
+  CHECK(std::is_sorted(d.start_day().begin(), d.start_day().end()));
+  CHECK(d.id(0).empty());  // the bulk row of 2022-01-05 has no text
+  CHECK(d.killed()[0] == 3);
+  CHECK(d.id(1) == "b");
+  CHECK(d.id(2).empty());
+  CHECK(d.id(3) == "d");
+  REQUIRE(d.long_rows().size() == 1);
+  CHECK(d.long_rows()[0] == 3);
+  CHECK(ids_in(d, window("2025", "2025")) == std::vector<std::string>{"d"});
+}

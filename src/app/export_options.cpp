@@ -1,0 +1,264 @@
+// Shared option parsing and data loading for export and animate.
+#include "app/export_options.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/import_options.hpp"
+#include "core/geodata.hpp"
+#include "core/incident_loader.hpp"
+#include "ui/filters.hpp"
+#include "ui/session.hpp"
+
+namespace driftmap::app {
+
+namespace {
+
+using core::GeoBox;
+
+std::optional<int> parse_int(std::string_view s) {
+  if (s.empty() || s.size() > 9) return std::nullopt;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::optional<double> parse_double(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::optional<bool> on_off(const ParsedArgs& args, const char* name, bool fallback, std::string* error) {
+  const auto v = args.get(name);
+  if (!v) return fallback;
+  if (*v == "on" || *v == "yes" || *v == "true") return true;
+  if (*v == "off" || *v == "no" || *v == "false") return false;
+  *error = std::string(name) + ": " + quoted(*v) + " is not on or off";
+  return std::nullopt;
+}
+
+core::Dataset merge(std::vector<core::Dataset>& parts) {
+  if (parts.size() == 1) return std::move(parts.front());
+  core::DatasetBuilder b;
+  size_t n = 0;
+  for (const auto& p : parts) n += p.size();
+  b.reserve(n);
+  for (const auto& p : parts)
+    for (size_t i = 0; i < p.size(); ++i) b.add(p.incident(i));
+  core::Dataset d = std::move(b).build();
+  d.name = std::to_string(parts.size()) + " files";
+  return d;
+}
+
+}  // namespace
+
+int fail_line(const std::string& msg) {
+  std::fprintf(stderr, "driftmap: %s\n", msg.c_str());
+  return kExitFailure;
+}
+
+ArgParser& add_export_options(ArgParser& p) {
+  p.option("--data", "FILE", "incidents to show (CSV, GeoJSON, GeoPackage); default: the bundled dataset",
+           /*repeatable=*/true)
+      .option("--bbox", "MINLON,MINLAT,MAXLON,MAXLAT",
+              "area to show, in degrees, fitted into the map frame; default: the data's extent")
+      .option("--size", "WxH|A4|A3|A4-landscape|A3-landscape",
+              "image size in pixels (default 1920x1080), or a paper size at --dpi (default 300 for paper)")
+      .option("--dpi", "N", "output resolution: text and strokes are sized in points (default: 96 at 1920x1080,\n"
+                            "proportionally more for larger images; 300 for paper sizes)")
+      .option("--title", "TEXT", "title in the header")
+      .option("--subtitle", "TEXT", "subtitle under the title")
+      .option("--legend", "on|off", "event types, circle sizes and precision markers (default on)")
+      .option("--scalebar", "on|off", "scale bar in km, true at the map's centre (default on)")
+      .flag("--north-arrow", "draw a north arrow")
+      .option("--style", "light|dark", "colour style (default light)")
+      .flag("--transparent", "transparent sea and margins (alpha channel in PNG and GeoTIFF)")
+      .option("--ctc", "on|off", "colour the CTC Sentinel region groups by the article's reported shares of attacks\n"
+                                 "(default: off, or as saved in --session)")
+      .option("--session", "FILE", "reuse a view saved by the viewer (File > Save session): area, time window,\n"
+                                   "filters and layers; other options override it")
+      .flag("--skip-invalid", "load the valid rows of --data files that have invalid ones (each skipped row is listed)");
+  add_map_option(p);  // issue 8: --map FIELD=COLUMN for files with other column names
+  return p;
+}
+
+bool parse_size(const std::string& s, double dpi, int* w, int* h, bool* is_paper, std::string* error) {
+  struct Paper {
+    const char* name;
+    double w_mm, h_mm;
+  };
+  static const Paper kPapers[] = {{"a4", 210, 297}, {"a3", 297, 420}, {"a4-landscape", 297, 210},
+                                  {"a3-landscape", 420, 297}};
+  std::string lower = s;
+  for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+  for (const Paper& p : kPapers)
+    if (lower == p.name) {
+      *w = int(std::lround(p.w_mm / 25.4 * dpi));
+      *h = int(std::lround(p.h_mm / 25.4 * dpi));
+      *is_paper = true;
+      return true;
+    }
+  *is_paper = false;
+  const auto x = s.find('x');
+  std::optional<int> pw, ph;
+  if (x != std::string::npos) {
+    pw = parse_int(std::string_view(s).substr(0, x));
+    ph = parse_int(std::string_view(s).substr(x + 1));
+  }
+  if (!pw || !ph) {
+    *error = "--size: " + quoted(s) + " is not WIDTHxHEIGHT";
+    return false;
+  }
+  *w = *pw;
+  *h = *ph;
+  return true;
+}
+
+std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* st,
+                                  ExportInputs* in) {
+  std::string error;
+  // ---- session (applied first; explicit options override it) --------------------------------
+  std::optional<ui::Session> session;
+  if (auto path = args.get("--session")) {
+    core::Problems problems;
+    session = ui::read_session_file(*path, &problems);
+    if (!session) {
+      for (size_t i = 0; i + 1 < problems.items.size(); ++i)
+        std::fprintf(stderr, "%s\n", problems.items[i].to_string().c_str());
+      return fail_line(problems.items.empty() ? *path + ": cannot read the session"
+                                              : problems.items.back().to_string());
+    }
+  }
+
+  // ---- size and dpi --------------------------------------------------------------------------
+  std::optional<double> dpi;
+  if (auto s = args.get("--dpi")) {
+    dpi = parse_double(*s);
+    if (!dpi || *dpi < 24 || *dpi > 2400) return fail_line("--dpi: " + quoted(*s) + " is not a number in 24..2400");
+  }
+  st->width_px = 1920;
+  st->height_px = 1080;
+  if (auto s = args.get("--size")) {
+    bool paper = false;
+    if (!parse_size(*s, dpi.value_or(300), &st->width_px, &st->height_px, &paper, &error)) return fail_line(error);
+    if (paper && !dpi) dpi = 300;
+    if (st->width_px < 16 || st->height_px < 16 || st->width_px > 16384 || st->height_px > 16384)
+      return fail_line("--size: " + quoted(*s) + " is out of range (each side 16..16384 pixels)");
+  }
+  st->dpi = dpi.value_or(0);
+
+  // ---- view ----------------------------------------------------------------------------------
+  if (auto s = args.get("--bbox")) {
+    std::vector<double> v;
+    size_t start = 0;
+    bool ok = true;
+    while (ok) {
+      const size_t comma = s->find(',', start);
+      auto d = parse_double(s->substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (!d) ok = false;
+      else v.push_back(*d);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (!ok || v.size() != 4) return fail_line("--bbox: " + quoted(*s) + " is not MINLON,MINLAT,MAXLON,MAXLAT");
+    GeoBox b{v[0], v[1], v[2], v[3]};
+    if (b.min_lon < -180 || b.max_lon > 180 || b.min_lat < -90 || b.max_lat > 90)
+      return fail_line("--bbox: " + quoted(*s) + " is outside -180..180 longitude, -90..90 latitude");
+    if (!(b.min_lon < b.max_lon) || !(b.min_lat < b.max_lat))
+      return fail_line("--bbox: " + quoted(*s) + " is empty (MINLON must be below MAXLON and MINLAT below MAXLAT)");
+    st->bbox = b;
+  } else if (session && session->centre_m) {
+    st->centre_m = session->centre_m;
+    st->metres_per_px = session->metres_per_px;
+  }
+
+  // ---- layout --------------------------------------------------------------------------------
+  st->title = args.get("--title").value_or("");
+  st->subtitle = args.get("--subtitle").value_or("");
+  if (auto v = on_off(args, "--legend", true, &error)) st->legend = *v;
+  else return fail_line(error);
+  if (auto v = on_off(args, "--scalebar", true, &error)) st->scalebar = *v;
+  else return fail_line(error);
+  if (auto v = on_off(args, "--ctc", session ? session->show_ctc_shift : false, &error)) st->ctc_shares = *v;
+  else return fail_line(error);
+  st->north_arrow = args.has("--north-arrow");
+  st->transparent = args.has("--transparent");
+  if (auto s = args.get("--style")) {
+    if (*s == "dark") st->dark = true;
+    else if (*s != "light") return fail_line("--style: " + quoted(*s) + " is not light or dark");
+  }
+
+  // ---- data ----------------------------------------------------------------------------------
+  if (args.has("--data")) {
+    std::vector<core::Dataset> parts;
+    bool bad = false;
+    std::string import_error;
+    auto import = make_import_context(args, &import_error);
+    if (!import) return parser.usage_error(import_error);
+    for (const auto& path : args.all("--data")) {
+      core::LoadResult r = core::load_incidents(path, import->options());
+      for (const auto& p : r.problems.items)
+        if (!r.ok() || p.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+      if (r.ok() && r.rows_skipped > 0)
+        std::fprintf(stderr, "%s: skipped %zu invalid rows (listed above), loaded %zu\n", path.c_str(), r.rows_skipped,
+                     r.dataset->size());
+      if (!r.ok()) {
+        if (r.problems.items.empty()) std::fprintf(stderr, "%s: cannot be read as incidents\n", path.c_str());
+        bad = true;
+        continue;
+      }
+      parts.push_back(std::move(*r.dataset));
+    }
+    if (bad) return kExitFailure;
+    in->boundaries = std::move(import->boundaries);
+    in->dataset = merge(parts);
+  } else {
+    core::Problems problems;
+    auto bundle = core::load_bundle(core::geodata_dir(), &problems);
+    if (!bundle) {
+      for (const auto& p : problems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+      return fail_line("the bundled dataset in " + core::geodata_dir() + " cannot be loaded (give --data FILE instead)");
+    }
+    in->dataset = std::move(bundle->incidents);
+    bundle->incidents = {};
+    in->bundle = std::move(*bundle);
+  }
+  core::Problems bproblems;
+  if (!in->boundaries)
+    in->boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
+                                            core::geodata_file("admin1_aliases.csv"), &bproblems);
+  if (!in->boundaries) {
+    for (const auto& p : bproblems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    return fail_line(core::geodata_file("boundaries.gpkg") + ": cannot load the boundaries");
+  }
+  in->areas = core::AreaIndex::build(in->dataset, *in->boundaries);
+
+  // ---- filters and time from the session ------------------------------------------------------
+  if (session) {
+    in->has_session = true;
+    in->session_window = session->window;
+    in->session_mode = session->mode;
+    in->session_window_months = session->window_months;
+    st->type_mask = 0;
+    for (int t = 0; t < core::kEventTypeCount; ++t)
+      if (session->filters.types[size_t(t)]) st->type_mask |= 1u << t;
+    st->killed_min = session->filters.killed_min;
+    ui::Filters rest = session->filters;  // country and text search need a per-row mask
+    rest.types.fill(true);
+    rest.killed_min = 0;
+    if (!rest.country.empty() || !rest.search.empty()) st->visible = ui::filter_mask(rest, in->dataset);
+    if (!st->bbox) st->projection_centre_deg = render::viewer_projection_centre(*in->boundaries);
+  }
+  return std::nullopt;
+}
+
+}  // namespace driftmap::app

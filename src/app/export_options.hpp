@@ -1,0 +1,53 @@
+// Options shared by `driftmap export` and `driftmap animate` (issue 5): size (pixels or paper
+// presets at a dpi), layout toggles, style, view (bbox or a saved session), filters from the
+// session, and the data they draw. Parsing fills render::ExportSettings, the same struct the
+// viewer's Export dialog fills, so both produce the same frames.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/cli_args.hpp"
+#include "core/area_index.hpp"
+#include "core/boundaries.hpp"
+#include "core/bundle.hpp"
+#include "core/dataset.hpp"
+#include "core/timeline.hpp"
+#include "render/map_export.hpp"
+
+namespace driftmap::app {
+
+// Adds --data, --bbox, --size, --dpi, --title, --subtitle, --legend, --scalebar, --north-arrow,
+// --style, --transparent, --ctc, --session, --map, --skip-invalid.
+ArgParser& add_export_options(ArgParser& parser);
+
+// "WxH" or a paper preset (A4, A3, A4-landscape, A3-landscape) at dpi. Sets *error on failure
+// (naming --size).
+bool parse_size(const std::string& s, double dpi, int* width_px, int* height_px, bool* is_paper, std::string* error);
+
+// The data an export draws, owned.
+struct ExportInputs {
+  core::Dataset dataset;
+  std::optional<core::Boundaries> boundaries;
+  std::optional<core::Bundle> bundle;  // the bundled tables (attribution, CTC shares); none for --data
+  core::AreaIndex areas;
+  // From --session: its time window and timeline settings, when given.
+  std::optional<core::MonthRange> session_window;
+  core::WindowMode session_mode = core::WindowMode::Sliding;
+  int32_t session_window_months = 12;
+  bool has_session = false;
+
+  render::ExportData data() const {
+    return {&*boundaries, &dataset, &areas, bundle ? &*bundle : nullptr};
+  }
+};
+
+// Parses the shared options into settings and loads the data. Returns nullopt on success, else
+// the exit status (the one-line message is already printed).
+std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* settings,
+                                  ExportInputs* inputs);
+
+// Prints "driftmap: MESSAGE" and returns kExitFailure.
+int fail_line(const std::string& message);
+
+}  // namespace driftmap::app

@@ -1,0 +1,113 @@
+// Presentation export (issue 5): one code path for `driftmap export`, `driftmap animate` and the
+// viewer's Export dialog. A MapExporter fixes the projection, the layout and the camera for a
+// set of settings, then renders frames (PNG/GeoTIFF pixels, GL) or writes the same frame as SVG
+// (vector, no GL) for any time window. Writers replace their target atomically.
+//
+//   render::MapExporter ex(data, settings);          // throws ExportError on bad settings
+//   RgbaImage img = ex.render(window);               // a GL 3.3 context must be current
+//   write_png_file("map.png", img, ex.keeps_alpha(), &error);
+//   write_geotiff_file("map.tif", img, ex.camera(), ex.projection(), ex.keeps_alpha(), &error);
+//   core::write_file_atomically("map.svg", ex.svg(window), &error);
+#pragma once
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/area_index.hpp"
+#include "core/boundaries.hpp"
+#include "core/bundle.hpp"
+#include "core/camera.hpp"
+#include "core/dataset.hpp"
+#include "core/projection.hpp"
+#include "render/map_layout.hpp"
+#include "render/style.hpp"
+#include "render/text_raster.hpp"
+
+namespace driftmap::render {
+
+struct ExportError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class ExportFormat { Png, GeoTiff, Svg };
+// By the file name's extension (.png, .tif/.tiff, .svg; case-insensitive); nullopt otherwise.
+std::optional<ExportFormat> export_format_for(const std::string& path);
+// The extension of path as written ("" when none), for error messages.
+std::string extension_of(const std::string& path);
+
+// What is drawn; referenced, must outlive the exporter.
+struct ExportData {
+  const core::Boundaries* boundaries = nullptr;
+  const core::Dataset* dataset = nullptr;
+  const core::AreaIndex* areas = nullptr;  // area highlights and badges (optional)
+  const core::Bundle* bundle = nullptr;    // CTC shares and source titles (optional)
+};
+
+struct ExportSettings {
+  int width_px = 1920, height_px = 1080;
+  double dpi = 0;  // 0 = default_dpi(width, height)
+  bool dark = false;
+  bool transparent = false;  // sea and paper transparent (PNG/GeoTIFF alpha; SVG without them)
+  std::string title, subtitle;
+  bool legend = true, scalebar = true, north_arrow = false;
+  bool ctc_shares = false;  // colour the CTC region groups by the article's reported shares
+  bool badges = true;       // counts on areas with province/country-level incidents
+
+  // The view: a lon/lat box fitted into the map frame (default: the data's extent), or a saved
+  // view's centre (metres, in the LAEA projection centred on projection_centre_deg) and scale
+  // (metres per logical pixel, as the viewer stores it; divided by the output's pixel ratio).
+  std::optional<core::GeoBox> bbox;
+  std::optional<core::Vec2> projection_centre_deg;  // lon, lat; default: the box's centre
+  std::optional<core::Vec2> centre_m;
+  std::optional<double> metres_per_px;
+
+  // Filters (as the viewer's): event types, minimum toll, and a per-row mask for the rest.
+  uint32_t type_mask = (1u << core::kEventTypeCount) - 1;
+  int32_t killed_min = 0;
+  std::vector<uint8_t> visible;
+};
+
+// The viewer's projection centre: the AFG+PAK box's centre (so that saved sessions line up).
+core::Vec2 viewer_projection_centre(const core::Boundaries& b);
+
+// One line naming Natural Earth, GeoNames and the cited documents (short titles).
+std::string attribution_text(const core::Bundle* bundle);
+
+class MapExporter {
+ public:
+  MapExporter(const ExportData& data, ExportSettings settings);
+  ~MapExporter();
+  MapExporter(const MapExporter&) = delete;
+  MapExporter& operator=(const MapExporter&) = delete;
+
+  const ExportSettings& settings() const;
+  const core::Camera& camera() const;
+  const core::Projection& projection() const;
+  const MapLayout& layout() const;
+  const Style& style() const;
+  bool keeps_alpha() const { return settings().transparent; }
+
+  // "Jan 2022 – Jun 2023 · 412 incidents" (incidents passing the filters in the window).
+  std::string date_text(core::DayInterval window) const;
+  // Incident rows drawn as points in the window (filters applied, inside the map frame).
+  std::vector<uint32_t> visible_points(core::DayInterval window) const;
+
+  // Renders the frame for the window: map, then annotations. A GL 3.3 context must be current
+  // (the renderer is built on first use and reused by later frames).
+  RgbaImage render(core::DayInterval window);
+  // The same frame as an SVG document (no GL needed). Deterministic bytes.
+  std::string svg(core::DayInterval window);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Atomic writers; false with *error naming the path on failure (nothing left at the target).
+bool write_png_file(const std::string& path, const RgbaImage& image, bool keep_alpha, std::string* error);
+bool write_geotiff_file(const std::string& path, const RgbaImage& image, const core::Camera& camera,
+                        const core::Projection& projection, bool keep_alpha, std::string* error);
+
+}  // namespace driftmap::render
