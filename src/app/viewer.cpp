@@ -43,7 +43,7 @@
 #include "ui/load_report.hpp"
 #include "ui/panels.hpp"
 #include "ui/recent_files.hpp"
-#include "ui/region_colours.hpp"
+#include "render/region_colours.hpp"
 #include "ui/session.hpp"
 #include "ui/time_control.hpp"
 #include "ui/window_counter.hpp"
@@ -590,7 +590,7 @@ void Viewer::apply_choropleth() {
     const size_t r = shift_regions_[k];
     const auto& value = scene_.shares.values[r][static_cast<size_t>(key)];
     if (!value) continue;
-    for (size_t a : region_areas_[r]) admin1[a] = ui::region_share_fill(k, *value);
+    for (size_t a : region_areas_[r]) admin1[a] = render::region_share_fill(k, *value);
   }
   each_renderer([&](render::MapRenderer& r) { r.set_area_colours({}, admin1); });
 }

@@ -21,7 +21,7 @@
 #include "render/png_parallel.hpp"
 #include "render/text_overlay.hpp"
 // Header-only colour helpers (no ImGui): the CTC shares must look as they do in the viewer.
-#include "ui/region_colours.hpp"
+#include "render/region_colours.hpp"
 
 namespace driftmap::render {
 
@@ -220,7 +220,7 @@ struct MapExporter::Impl {
       const size_t r = shift_regions[k];
       const auto& v = shares.values[r][*period];
       if (!v) continue;
-      const Rgba fill = ui::region_share_fill(k, *v);
+      const Rgba fill = region_share_fill(k, *v);
       if (admin1)
         for (size_t a : region_areas[r]) (*admin1)[a] = fill;
       if (lo) lo->shares.push_back({data.bundle->regions[r].label, fill, *v});

@@ -6,6 +6,7 @@
 #include <optional>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <cmath>
 
@@ -125,7 +126,12 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
     if (!prof) return;
     glFinish();
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "  %s %.1f ms\n", what, std::chrono::duration<double, std::milli>(now - tp).count());
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    static double cpu0 = 0;
+    const double cpu = ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+    std::fprintf(stderr, "  %s %.1f ms (cpu %.1f)\n", what, std::chrono::duration<double, std::milli>(now - tp).count(), cpu - cpu0);
+    cpu0 = cpu;
     tp = now;
   };
   lap("pre");

@@ -7,7 +7,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/panels.hpp"
-#include "ui/region_colours.hpp"
+#include "render/region_colours.hpp"
 
 namespace driftmap::ui {
 
@@ -179,7 +179,7 @@ void ctc_section(ViewState& v, const Scene& s) {
         const float val = static_cast<float>(*sh.values[r][p]);
         const float bh = plot_h * std::clamp(val, 0.f, 100.f) / 100.f;
         const float x = gx + 3 + bar_w * static_cast<float>(k);
-        const render::Rgba c = region_colour(k);
+        const render::Rgba c = render::region_colour(k);
         dl->AddRectFilled(ImVec2(x, p0.y + plot_h - bh), ImVec2(x + bar_w - 1, p0.y + plot_h), to_u32(c));
       }
       const std::string& lab = sh.period_labels[p];
@@ -208,7 +208,7 @@ void ctc_section(ViewState& v, const Scene& s) {
   // Legend of region colours, with the reported share under the slider and our own counts.
   for (size_t k = 0; k < s.shift_regions.size(); ++k) {
     const size_t r = s.shift_regions[k];
-    const render::Rgba c = region_colour(k);
+    const render::Rgba c = render::region_colour(k);
     ImGui::ColorButton(("##reg" + std::to_string(r)).c_str(), ImVec4(c.r, c.g, c.b, 1),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
     ImGui::SameLine();

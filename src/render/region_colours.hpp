@@ -7,22 +7,22 @@
 
 #include "render/style.hpp"
 
-namespace driftmap::ui {
+namespace driftmap::render {
 
-inline render::Rgba region_colour(size_t region_index) {
-  static constexpr render::Rgba kHues[] = {
-      render::Rgba::hex(0x8C510A), render::Rgba::hex(0x2166AC), render::Rgba::hex(0xC51B7D),
-      render::Rgba::hex(0x1B7837), render::Rgba::hex(0x762A83), render::Rgba::hex(0x01665E),
+inline Rgba region_colour(size_t region_index) {
+  static constexpr Rgba kHues[] = {
+      Rgba::hex(0x8C510A), Rgba::hex(0x2166AC), Rgba::hex(0xC51B7D),
+      Rgba::hex(0x1B7837), Rgba::hex(0x762A83), Rgba::hex(0x01665E),
   };
   return kHues[region_index % (sizeof kHues / sizeof kHues[0])];
 }
 
 // Map fill for a region with the given reported share (percent): 0 % is transparent, 60 % and
 // more is the strongest fill.
-inline render::Rgba region_share_fill(size_t region_index, double share_percent) {
-  render::Rgba c = region_colour(region_index);
+inline Rgba region_share_fill(size_t region_index, double share_percent) {
+  Rgba c = region_colour(region_index);
   c.a = static_cast<float>(0.08 + 0.67 * std::clamp(share_percent / 60.0, 0.0, 1.0));
   return c;
 }
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::render
