@@ -1,14 +1,9 @@
 // `driftmap animate`: every step of the viewer's timeline rendered with the export's frame and
-// layout (render::MapExporter) and encoded by Debian's ffmpeg (raw RGBA frames through a pipe)
-// into MP4 (H.264, yuv420p) or GIF (palettegen/paletteuse), or written as numbered PNG frames
-// into a directory. The window sequence comes from core/timeline.hpp, the code the viewer's
-// playback steps with, so frame i shows what the viewer shows at step i. Outputs are written to
-// a temporary file in the target directory and renamed; a failure leaves nothing at the target.
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
+// layout (render::MapExporter) and written by render::AnimationWriter (shared with the viewer's
+// Export dialog): MP4 or GIF through ffmpeg, or numbered PNG frames in a directory. The window
+// sequence is render::animation_windows, the viewer's playback stepping, so frame i shows what
+// the viewer shows at step i. A failure leaves nothing at the target.
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,14 +17,12 @@
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
 #include "app/export_options.hpp"
-#include "core/atomic_file.hpp"
 #include "core/partial_date.hpp"
 #include "core/timeline.hpp"
 #include "render/gl_objects.hpp"
 #include "render/headless_context.hpp"
+#include "render/animation_writer.hpp"
 #include "render/map_export.hpp"
-
-extern char** environ;
 
 namespace driftmap::app {
 
@@ -60,23 +53,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-// Full path of an executable on PATH (DRIFTMAP_FFMPEG overrides; empty = none).
-std::string find_program(const char* name) {
-  if (const char* o = std::getenv("DRIFTMAP_FFMPEG")) return *o && ::access(o, X_OK) == 0 ? o : "";
-  const char* path = std::getenv("PATH");
-  std::string p = path ? path : "/usr/bin:/bin";
-  size_t start = 0;
-  while (start <= p.size()) {
-    size_t colon = p.find(':', start);
-    if (colon == std::string::npos) colon = p.size();
-    const std::string dir = p.substr(start, colon - start);
-    const std::string cand = (dir.empty() ? "." : dir) + "/" + name;
-    if (::access(cand.c_str(), X_OK) == 0) return cand;
-    start = colon + 1;
-  }
-  return "";
-}
-
 class Progress {
  public:
   Progress(size_t total, bool enabled) : total_(total), enabled_(enabled) {}
@@ -93,69 +69,6 @@ class Progress {
  private:
   size_t total_;
   bool enabled_;
-};
-
-// ffmpeg reading raw RGBA frames on its stdin.
-class Encoder {
- public:
-  bool start(const std::string& ffmpeg, const std::vector<std::string>& args, std::string* error) {
-    int fds[2];
-    if (::pipe(fds) != 0) {
-      *error = std::string("cannot create a pipe: ") + std::strerror(errno);
-      return false;
-    }
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
-    posix_spawn_file_actions_addclose(&fa, fds[1]);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    std::vector<std::string> storage{ffmpeg};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& s : storage) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    const int rc = posix_spawn(&pid_, ffmpeg.c_str(), &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    ::close(fds[0]);
-    if (rc != 0) {
-      ::close(fds[1]);
-      pid_ = -1;
-      *error = ffmpeg + ": cannot start: " + std::strerror(rc);
-      return false;
-    }
-    fd_ = fds[1];
-    return true;
-  }
-  bool write(const std::vector<uint8_t>& bytes) {
-    size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return false;
-      }
-      done += size_t(n);
-    }
-    return true;
-  }
-  // Closes the pipe and waits; true when ffmpeg exited with 0.
-  bool finish() {
-    if (fd_ >= 0) ::close(fd_), fd_ = -1;
-    if (pid_ < 0) return false;
-    int status = 0;
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
-    pid_ = -1;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  }
-  ~Encoder() {
-    if (pid_ > 0) ::kill(pid_, SIGTERM);
-    finish();
-  }
-
- private:
-  pid_t pid_ = -1;
-  int fd_ = -1;
 };
 
 }  // namespace
@@ -242,74 +155,39 @@ int cmd_animate(int argc, char** argv) {
   spec.mode = mode.value_or(inputs.has_session ? inputs.session_mode : core::WindowMode::Sliding);
   spec.window_months = window_months.value_or(inputs.has_session ? inputs.session_window_months : 12);
   if (spec.extent.length_months() <= 0) return fail_line("no months to animate (the data or --from/--to are empty)");
-  std::vector<core::MonthRange> windows{core::first_window(spec)};
-  while (windows.size() < 100000) {
-    const core::StepResult r = core::step_window(spec, windows.back(), step, +1, /*loop=*/false);
-    if (r.window == windows.back()) break;
-    windows.push_back(r.window);
-    if (r.at_end) break;
-  }
+  const std::vector<core::MonthRange> windows = render::animation_windows(spec, step);
 
   const bool show_progress = args->has("--progress") || ::isatty(2);
   Progress progress(windows.size(), show_progress);
-  const std::string ffmpeg = kind == Kind::Frames ? "" : find_program("ffmpeg");
-  std::string frames_dir;
-  if (kind == Kind::Frames) {
-    frames_dir = out;
-  } else if (ffmpeg.empty()) {
-    frames_dir = out.substr(0, out.size() - ext.size()) + "_frames/";
-    std::fprintf(stderr, "driftmap: ffmpeg not found (install the Debian package 'ffmpeg'); writing PNG frames to %s instead of %s\n",
-                 frames_dir.c_str(), out.c_str());
-  }
-  if (!frames_dir.empty()) {
-    while (frames_dir.size() > 1 && frames_dir.back() == '/') frames_dir.pop_back();
-    if (::mkdir(frames_dir.c_str(), 0777) != 0 && errno != EEXIST)
-      return fail_line(frames_dir + ": cannot create the directory: " + std::strerror(errno));
+  render::AnimationOptions options;
+  options.format = kind == Kind::Mp4 ? render::AnimationFormat::Mp4
+                   : kind == Kind::Gif ? render::AnimationFormat::Gif
+                                       : render::AnimationFormat::PngFrames;
+  options.width_px = settings.width_px;
+  options.height_px = settings.height_px;
+  options.fps = fps;
+  options.keep_alpha = settings.transparent;
+  if (kind != Kind::Frames) {
+    options.ffmpeg = render::find_ffmpeg();
+    if (options.ffmpeg.empty()) {
+      const std::string dir = render::frames_fallback_dir(out);
+      std::fprintf(stderr, "driftmap: ffmpeg not found (install the Debian package 'ffmpeg'); writing PNG frames to %s instead of %s\n",
+                   dir.c_str(), out.c_str());
+      out = dir;
+      options.format = render::AnimationFormat::PngFrames;
+    }
   }
 
   try {
     render::HeadlessContext context;
     render::MapExporter exporter(inputs.data(), settings);
-    if (frames_dir.empty()) {
-      ::signal(SIGPIPE, SIG_IGN);  // a dying ffmpeg makes write() fail instead of killing us
-      core::AtomicFile file(out);
-      if (!file.ok()) return fail_line(file.error());
-      const std::string size = std::to_string(settings.width_px) + "x" + std::to_string(settings.height_px);
-      char rate[32];
-      std::snprintf(rate, sizeof rate, "%g", fps);
-      std::vector<std::string> a{"-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt",
-                                 "rgba", "-s", size, "-r", rate, "-i", "-"};
-      if (kind == Kind::Mp4) {
-        for (const char* s : {"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
-                              "-movflags", "+faststart", "-f", "mp4"})
-          a.push_back(s);
-      } else {
-        for (const char* s : {"-filter_complex", "[0:v]split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse",
-                              "-f", "gif"})
-          a.push_back(s);
-      }
-      a.push_back(file.temp_path());
-      Encoder enc;
-      if (!enc.start(ffmpeg, a, &error)) return fail_line(error);
-      for (size_t i = 0; i < windows.size(); ++i) {
-        const render::RgbaImage img = exporter.render(windows[i].days());
-        if (!enc.write(img.pixels)) {
-          enc.finish();
-          return fail_line(out + ": ffmpeg stopped reading frames (see its message above)");
-        }
-        progress.update(i + 1);
-      }
-      if (!enc.finish()) return fail_line(out + ": ffmpeg failed (see its message above)");
-      if (!file.commit()) return fail_line(file.error());
-    } else {
-      char name[32];
-      for (size_t i = 0; i < windows.size(); ++i) {
-        const render::RgbaImage img = exporter.render(windows[i].days());
-        std::snprintf(name, sizeof name, "/frame_%05zu.png", i + 1);
-        if (!render::write_png_file(frames_dir + name, img, exporter.keeps_alpha(), &error)) return fail_line(error);
-        progress.update(i + 1);
-      }
+    render::AnimationWriter writer;
+    if (!writer.open(out, options, &error)) return fail_line(error);
+    for (size_t i = 0; i < windows.size(); ++i) {
+      if (!writer.add_frame(exporter.render(windows[i].days()), &error)) return fail_line(error);
+      progress.update(i + 1);
     }
+    if (!writer.finish(&error)) return fail_line(error);
   } catch (const render::ExportError& e) {
     return fail_line(e.what());
   } catch (const render::GlError& e) {

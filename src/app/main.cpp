@@ -46,5 +46,12 @@ int main(int argc, char** argv) {
     for (const auto& c : kCommands)
       if (first == c.name) return c.run(argc - 1, argv + 1);
   }
+#ifdef DRIFTMAP_HAVE_GUI
   return driftmap::app::run_viewer(argc, argv);
+#else
+  std::fprintf(stderr,
+               "driftmap: this build has no viewer (configured with -DDRIFTMAP_GUI=OFF); "
+               "run 'driftmap --help' for the headless commands\n");
+  return 2;
+#endif
 }

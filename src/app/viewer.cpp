@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -39,6 +40,7 @@
 #include "render/mesh_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/png_writer.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/filters.hpp"
 #include "ui/load_report.hpp"
 #include "ui/panels.hpp"
@@ -104,6 +106,8 @@ struct ViewerOptions {
   bool verbose = false;
   std::string view = "afpak";
   std::string select_id;
+  std::string export_test;       // --export-dialog-test FILE
+  std::string export_test_size;  // --export-size
   int width = 1400, height = 900;
 };
 
@@ -119,6 +123,12 @@ ArgParser viewer_parser() {
   p.option("--select", "ID", "open the details of the incident with this id");
   p.option("--view", "NAME", "initial view: afpak (default), region, world or data");
   p.option("--size", "WxH", "window size in screen coordinates (default 1400x900)");
+  p.option("--export-dialog-test", "FILE",
+           "automated check: open the Export dialog (as Ctrl+E does), export FILE through it (format by\n"
+           "extension: .png .tif .svg .mp4 .gif or DIR/), then exit (1 when the export failed);\n"
+           "with --screenshot, saves the window with the dialog first");
+  p.option("--export-size", "PRESET", "the dialog's size for --export-dialog-test: hd, 4k, a4, a3, a4-landscape,\n"
+                                      "a3-landscape or WxH");
   p.flag("--verbose", "print load, first-frame and frame times");
   p.flag("--help-viewer", "show this help");
   p.flag("--help", "show this help");
@@ -150,6 +160,22 @@ std::optional<int> parse_viewer_options(int argc, char** argv, ViewerOptions* o)
     o->frames = static_cast<int>(n);
   }
   if (auto s = args->get("--select")) o->select_id = *s;
+  if (auto s = args->get("--export-dialog-test")) {
+    if (s->empty()) return parser.usage_error("--export-dialog-test: the file name is empty");
+    o->export_test = *s;
+    if (o->frames == 0) o->frames = 3;
+  }
+  if (auto s = args->get("--export-size")) {
+    static const char* kPresets[] = {"hd", "4k", "a4", "a3", "a4-landscape", "a3-landscape"};
+    int w = 0, h = 0;
+    char x = 0;
+    std::istringstream in(*s);
+    const bool preset = std::find_if(std::begin(kPresets), std::end(kPresets), [&](const char* p) { return *s == p; }) !=
+                        std::end(kPresets);
+    if (!preset && (!(in >> w >> x >> h) || x != 'x' || w < 16 || h < 16 || w > 16384 || h > 16384 || !in.eof()))
+      return parser.usage_error("--export-size: \"" + *s + "\" is not hd, 4k, a4, a3, a4-landscape, a3-landscape or WxH");
+    o->export_test_size = *s;
+  }
   if (auto s = args->get("--view")) {
     if (*s != "afpak" && *s != "region" && *s != "world" && *s != "data")
       return parser.usage_error("--view: \"" + *s + "\" is not afpak, region, world or data");
@@ -252,6 +278,8 @@ class Viewer {
   bool load_session(const std::string& path);
   void save_session();
   bool save_screenshot(const std::string& path);
+  void update_export_dialog();
+  void start_export_test();
   std::vector<std::string> extra_paths() const;
 
   ViewerOptions opt_;
@@ -316,6 +344,16 @@ class Viewer {
   bool dragging_map_ = false;
   ImVec2 press_pos_{};
   core::Problems startup_problems_;
+  // The Export dialog (File → Export…, Ctrl+E): its preview and exports render offscreen in this
+  // window's GL context through render::MapExporter, like `driftmap export`.
+  ui::ExportDialogState export_;
+  Clock::time_point preview_at_{};  // last change the preview has not caught up with
+  bool preview_pending_ = false;
+  int export_redraws_ = 0;
+  uint64_t export_seen_version_ = UINT64_MAX;  // the scene and CTC toggle the dialog last saw
+  bool export_seen_ctc_ = false;
+  enum class ExportTest { Off, Pending, Running, Done } export_test_ = ExportTest::Off;
+  int export_test_done_frame_ = 0;  // the screenshot shows the dialog's final status
 };
 
 // The first renderer keeps the boundaries around the region only (its mesh is built on the
@@ -533,6 +571,8 @@ void Viewer::rebuild_dataset() {
                             (extras_.empty() ? "" : " + " + std::to_string(extras_.size()) + " file(s)") + ", " +
                             std::to_string(d.size()) + " in all";
   ui::normalise_window(v_.time, scene_.extent);
+  ui::cancel_export(export_, "cancelled: the data changed");  // its exporter holds the old rows
+  export_.preview_dirty = true;
   if (v_.selected && *v_.selected >= d.size()) v_.selected.reset();
   v_.hovered.reset();
   scene_dirty_ = true;
@@ -733,6 +773,77 @@ bool Viewer::save_screenshot(const std::string& path) {
   return true;
 }
 
+// Every frame: the dialog's view of the data (the map area the window shows, the data's months),
+// then its requests — an export, a preview (at most ~4 a second while options change) and the
+// next few frames of a running animation (about 30 ms a frame, so the window stays responsive).
+void Viewer::update_export_dialog() {
+  if (!export_.open && !export_.job && !export_.export_requested) return;
+  ImGuiIO& io = ImGui::GetIO();
+  const double sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+  const double right = std::max(50.0, v_.camera.viewport_w_px() - ui::sidebar_width() * sx);
+  const double bottom = std::max(50.0, v_.camera.viewport_h_px() - ui::timeline_height() * sy);
+  const core::Vec2 a = v_.camera.screen_to_world({0, ui::menu_height() * sy});
+  const core::Vec2 b = v_.camera.screen_to_world({right, bottom});
+  const std::pair<core::Vec2, core::Vec2> box{{std::min(a.x, b.x), std::min(a.y, b.y)},
+                                              {std::max(a.x, b.x), std::max(a.y, b.y)}};
+  // The view, window or filters moved: the preview follows once they have been still for a
+  // moment (building a preview costs a few hundred ms; not while panning or typing).
+  const auto now = Clock::now();
+  if (export_.open && (export_.preview_dirty || !export_.view_box_m || export_.view_box_m->first.x != box.first.x ||
+                       export_.view_box_m->first.y != box.first.y || export_.view_box_m->second.x != box.second.x ||
+                       export_.view_box_m->second.y != box.second.y || scene_version_ != export_seen_version_ ||
+                       export_seen_ctc_ != v_.show_ctc_shift)) {
+    preview_pending_ = true;
+    preview_at_ = now;
+    export_.preview_dirty = false;
+  }
+  export_seen_version_ = scene_version_;
+  export_seen_ctc_ = v_.show_ctc_shift;
+  export_.view_box_m = box;
+  export_.extent = scene_.extent;
+  const render::ExportData data{boundaries_, active_, &areas_, bundle_ ? &*bundle_ : nullptr};
+  if (export_.export_requested) ui::run_export(export_, v_, data, visibility_);
+  if (export_.job) ui::step_export(export_, 30);
+  if (export_.open && preview_pending_ && !export_.job && now - preview_at_ > std::chrono::milliseconds(300)) {
+    preview_pending_ = false;
+    const auto tp = Clock::now();
+    ui::render_export_preview(export_, v_, data, visibility_);
+    export_redraws_ = 3;  // the dialog fits its height to the new preview over the next frames
+    if (opt_.verbose)
+      std::fprintf(stderr, "driftmap: export preview in %.0f ms\n",
+                   std::chrono::duration<double, std::milli>(Clock::now() - tp).count());
+  }
+}
+
+// --export-dialog-test: the dialog opened as Ctrl+E opens it, its options set as a user would.
+void Viewer::start_export_test() {
+  v_.request(ui::Action::OpenExport);
+  handle_actions();
+  const std::string& f = opt_.export_test;
+  std::string ext = render::extension_of(f);
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  export_.kind = f.back() == '/' ? ui::ExportKind::PngFrames
+                 : ext == ".tif" || ext == ".tiff" ? ui::ExportKind::GeoTiff
+                 : ext == ".svg" ? ui::ExportKind::Svg
+                 : ext == ".mp4" ? ui::ExportKind::Mp4
+                 : ext == ".gif" ? ui::ExportKind::Gif
+                                 : ui::ExportKind::Png;
+  export_.path = f;
+  const std::string& z = opt_.export_test_size;
+  if (z == "hd" || z.empty()) export_.size = ui::ExportSize::HD;
+  else if (z == "4k") export_.size = ui::ExportSize::UHD;
+  else if (z == "a4") export_.size = ui::ExportSize::A4;
+  else if (z == "a3") export_.size = ui::ExportSize::A3;
+  else if (z == "a4-landscape") export_.size = ui::ExportSize::A4Landscape;
+  else if (z == "a3-landscape") export_.size = ui::ExportSize::A3Landscape;
+  else {
+    export_.size = ui::ExportSize::Custom;
+    std::sscanf(z.c_str(), "%dx%d", &export_.custom_w, &export_.custom_h);
+  }
+  export_.export_requested = true;
+  export_test_ = ExportTest::Running;
+}
+
 void Viewer::handle_actions() {
   for (const std::string& f : inbox_.dropped) {
     if (f.size() > 4 && (f.ends_with(".ini") || f.ends_with(".session"))) load_session(f);
@@ -777,6 +888,7 @@ void Viewer::handle_actions() {
         if (!v_.session_path.empty()) load_session(v_.session_path);
         break;
       case ui::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
+      case ui::Action::OpenExport: ui::open_export_dialog(export_, v_); break;
       case ui::Action::LoadValidRows:
         if (!v_.reload_path.empty()) open_data_file(v_.reload_path, true, true);
         break;
@@ -977,10 +1089,14 @@ int Viewer::run() {
   double first_frame_ms = 0;
   int frame = 0;
   auto last = Clock::now();
-  const bool screenshot_mode = !opt_.screenshot.empty();
+  if (!opt_.export_test.empty()) export_test_ = ExportTest::Pending;
+  const bool screenshot_mode = !opt_.screenshot.empty() || export_test_ != ExportTest::Off;
   int exit_code = kExitOk;
   while (!glfwWindowShouldClose(window_)) {
-    const bool busy = v_.time.playing || screenshot_mode || frame < 5 || dragging_map_ || !inbox_.dropped.empty();
+    const bool busy = v_.time.playing || screenshot_mode || frame < 5 || dragging_map_ || !inbox_.dropped.empty() ||
+                      export_.job || (export_.open && (export_.preview_dirty || preview_pending_)) ||
+                      export_redraws_ > 0;
+    if (export_redraws_ > 0) --export_redraws_;
     if (busy) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);
     const auto frame_start = Clock::now();
@@ -1017,6 +1133,8 @@ int Viewer::run() {
     ui::about_window(v_, scene_);
     ui::open_file_window(v_);
     ui::errors_window(v_);
+    if (export_test_ == ExportTest::Pending && frame >= 1) start_export_test();
+    ui::export_dialog(export_, v_);
     if (v_.hovered && !ImGui::GetIO().WantCaptureMouse) ui::hover_tooltip(v_, scene_);
     else if (!v_.hovered_area.empty() && !ImGui::GetIO().WantCaptureMouse) ui::region_tooltip(v_, scene_);
     // Keys go to the shortcuts unless a widget (text field) has the keyboard.
@@ -1025,6 +1143,7 @@ int Viewer::run() {
     ui::handle_shortcuts(v_, scene_);
     update_scene();  // panels may have changed the window or filters
     apply_choropleth();
+    update_export_dialog();
 
     // Map first (into the window's framebuffer), then count badges from its area counts.
     glDisable(GL_SCISSOR_TEST);
@@ -1034,6 +1153,8 @@ int Viewer::run() {
     for (int t = 0; t < core::kEventTypeCount; ++t)
       if (v_.filters.types[static_cast<size_t>(t)]) dp.type_mask |= 1u << t;
     dp.killed_min = v_.filters.killed_min;
+    if (v_.points_as == ui::PointsAs::Marks) dp.density_threshold = SIZE_MAX;
+    if (v_.points_as == ui::PointsAs::Density) dp.density_threshold = 0;
     const auto td = Clock::now();
     renderer_ = world_renderer_ && !view_inside_region() ? world_renderer_.get() : region_renderer_.get();
     renderer_->draw(v_.camera, dp);
@@ -1041,6 +1162,9 @@ int Viewer::run() {
       glFinish();  // only to attribute time to the map when measuring
       map_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - td).count());
     }
+    scene_.density = renderer_->last_draw().density;
+    scene_.density_max_count = renderer_->last_draw().density_max_count;
+    scene_.density_cell_px = renderer_->last_draw().density_cell_px;
     scene_.badges.clear();
     const core::AreaCounts& ac = renderer_->area_counts();
     for (size_t i = 0; i < ac.admin1.size() && i < boundaries_->admin1().size(); ++i)
@@ -1065,11 +1189,19 @@ int Viewer::run() {
     glViewport(0, 0, fb_w, fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    const bool last_frame = screenshot_mode && frame + 1 >= opt_.frames;
+    if (export_test_ == ExportTest::Running && !export_.job && !export_.export_requested) {
+      export_test_ = ExportTest::Done;
+      export_test_done_frame_ = frame;
+      std::fprintf(stderr, "driftmap: export dialog: %s\n", export_.status.c_str());
+      if (!export_.last_ok) exit_code = kExitFailure;
+    }
+    const bool last_frame = screenshot_mode && frame + 1 >= opt_.frames &&
+                            (export_test_ == ExportTest::Off ||
+                             (export_test_ == ExportTest::Done && frame >= export_test_done_frame_ + 2));
     const bool shot_requested = std::find(v_.actions.begin(), v_.actions.end(), ui::Action::SaveScreenshot) != v_.actions.end();
     if (last_frame) {
       glFinish();
-      if (!save_screenshot(opt_.screenshot)) exit_code = kExitFailure;
+      if (!opt_.screenshot.empty() && !save_screenshot(opt_.screenshot)) exit_code = kExitFailure;
       else if (opt_.verbose) std::fprintf(stderr, "driftmap: saved %s (%dx%d)\n", opt_.screenshot.c_str(), fb_w, fb_h);
     } else if (shot_requested) {
       std::erase(v_.actions, ui::Action::SaveScreenshot);
@@ -1107,6 +1239,7 @@ int Viewer::run() {
   }
 
   if (world_mesh_.valid()) world_mesh_.wait();
+  ui::release_export_dialog(export_);
   renderer_ = nullptr;
   region_renderer_.reset();
   world_renderer_.reset();

@@ -111,14 +111,6 @@ void bin_points(const core::Dataset& d, std::span<const float> xy_m, const core:
   grid.total = total;
 }
 
-Rgba density_colour(const Style& style, float t) {
-  const float s = std::clamp(t, 0.f, 1.f) * 4.f;
-  const int i = std::min(int(s), 3);
-  const float f = s - float(i);
-  const Rgba a = style.density_ramp[size_t(i)], b = style.density_ramp[size_t(i) + 1];
-  return {a.r + (b.r - a.r) * f, a.g + (b.g - a.g) * f, a.b + (b.b - a.b) * f, a.a + (b.a - a.a) * f};
-}
-
 DensityLayer::DensityLayer()
     : program_(make_program("screen_quads.vert", "composite.frag")),
       vao_(make_vertex_array()),

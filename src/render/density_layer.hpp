@@ -44,10 +44,6 @@ struct DensityGrid {
 void bin_points(const core::Dataset& d, std::span<const float> xy_m, const core::Camera& cam,
                 const DensityFilter& filter, int cell_px, DensityGrid& grid, unsigned threads = 2);
 
-// The colour of a cell whose count is the fraction t (0..1) of the way from 1 to max_count on a
-// log scale: t = log(count) / log(max_count), for legends. Alpha included.
-Rgba density_colour(const Style& style, float t);
-
 class DensityLayer {
  public:
   DensityLayer();

@@ -2,8 +2,6 @@
 #include "render/line_layer.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace driftmap::render {
 
@@ -77,8 +75,6 @@ LineLayer::LineLayer(const std::vector<Segment>& segments) : program_(make_progr
     levels_.push_back({tol, GLint(all.size()), GLsizei(coarse.size())});
     all.insert(all.end(), coarse.begin(), coarse.end());
   }
-  if (std::getenv("DM_PROF"))
-    for (const Level& l : levels_) std::fprintf(stderr, "lod %.0f m: %d\n", l.tolerance_m, int(l.count));
   vao_ = make_vertex_array();
   vbo_ = make_buffer();
   glBindVertexArray(vao_.id());

@@ -270,7 +270,7 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
 
   // Projection and the box to show.
   const GeoBox box = st.bbox ? *st.bbox : default_view_box(*data.dataset, *data.boundaries);
-  if (st.centre_m && !st.bbox) {
+  if ((st.centre_m || st.view_box_m) && !st.bbox) {
     const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : viewer_projection_centre(*data.boundaries);
     m.projection = core::Projection::laea(c.x, c.y);
   } else if (st.projection_centre_deg) {
@@ -309,7 +309,9 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   }
   m.layout = MapLayout::compute(st.width_px, st.height_px, measure, m.fonts);
 
-  if (st.centre_m && !st.bbox) {
+  if (st.view_box_m && !st.bbox) {
+    m.camera = fit_camera(m.layout, st.view_box_m->first, st.view_box_m->second, m.pixel_ratio);
+  } else if (st.centre_m && !st.bbox) {
     const double mpp = st.metres_per_px.value_or(1000.0) / m.pixel_ratio;
     m.camera = centred_camera(m.layout, *st.centre_m, mpp, m.pixel_ratio);
   } else {

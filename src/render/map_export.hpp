@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/area_index.hpp"
@@ -62,6 +63,9 @@ struct ExportSettings {
   std::optional<core::Vec2> projection_centre_deg;  // lon, lat; default: the box's centre
   std::optional<core::Vec2> centre_m;
   std::optional<double> metres_per_px;
+  // Or a projected rectangle (lo, hi; same projection as centre_m) fitted into the map frame:
+  // what the viewer's window shows, whatever the output's size.
+  std::optional<std::pair<core::Vec2, core::Vec2>> view_box_m;
 
   // Filters (as the viewer's): event types, minimum toll, and a per-row mask for the rest.
   uint32_t type_mask = (1u << core::kEventTypeCount) - 1;

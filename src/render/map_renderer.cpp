@@ -3,12 +3,8 @@
 #include "render/mesh_cache.hpp"
 
 #include <algorithm>
-#include <optional>
-#include <chrono>
-#include <cstdio>
-#include <ctime>
-#include <cstdlib>
 #include <cmath>
+#include <optional>
 
 #include "render/base_map_cache.hpp"
 #include "render/boundary_mesh.hpp"
@@ -52,10 +48,6 @@ MapRenderer::MapRenderer(const core::Boundaries& boundaries, const core::Project
     : impl_(std::make_unique<Impl>(&projection, style)) {
   const BoundaryMesh mesh =
       load_or_build_boundary_mesh(boundaries, projection, {options.area_of_interest, options.simplify_m});
-  if (std::getenv("DM_PROF"))
-    std::fprintf(stderr, "mesh: tris0 %zu tris1 %zu verts %zu seg0 %zu seg1 %zu\n", mesh.admin0_indices.size() / 3,
-                 mesh.admin1_indices.size() / 3, mesh.admin0_vertices.size() + mesh.admin1_vertices.size(),
-                 mesh.country_segments.size(), mesh.admin1_segments.size());
   impl_->fills.emplace(mesh);
   impl_->admin1_lines.emplace(mesh.admin1_segments);
   impl_->country_lines.emplace(mesh.country_segments);
@@ -63,10 +55,6 @@ MapRenderer::MapRenderer(const core::Boundaries& boundaries, const core::Project
 
 MapRenderer::MapRenderer(const BoundaryMesh& mesh, const core::Projection& projection, Style style)
     : impl_(std::make_unique<Impl>(&projection, style)) {
-  if (std::getenv("DM_PROF"))
-    std::fprintf(stderr, "mesh: tris0 %zu tris1 %zu verts %zu seg0 %zu seg1 %zu\n", mesh.admin0_indices.size() / 3,
-                 mesh.admin1_indices.size() / 3, mesh.admin0_vertices.size() + mesh.admin1_vertices.size(),
-                 mesh.country_segments.size(), mesh.admin1_segments.size());
   impl_->fills.emplace(mesh);
   impl_->admin1_lines.emplace(mesh.admin1_segments);
   impl_->country_lines.emplace(mesh.country_segments);
@@ -120,21 +108,6 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
     m.counted.reset();
   }
 
-  static const bool prof = std::getenv("DM_PROF") != nullptr;
-  auto tp = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) {
-    if (!prof) return;
-    glFinish();
-    auto now = std::chrono::steady_clock::now();
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    static double cpu0 = 0;
-    const double cpu = ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
-    std::fprintf(stderr, "  %s %.1f ms (cpu %.1f)\n", what, std::chrono::duration<double, std::milli>(now - tp).count(), cpu - cpu0);
-    cpu0 = cpu;
-    tp = now;
-  };
-  lap("pre");
   glViewport(0, 0, camera.viewport_w_px(), camera.viewport_h_px());
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
@@ -177,15 +150,11 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
     glDisable(GL_BLEND);
     if (!m.fills->any_highlighted()) {
       m.cache->draw(BaseMapCache::Layer::Combined, !p.clear);
-      lap("cache combined");
     } else {
       m.cache->draw(BaseMapCache::Layer::Fills, !p.clear);
-      lap("cache fills");
       glDisable(GL_BLEND);
       m.fills->draw_highlighted(camera, m.style);
-      lap("highlights");
       m.cache->draw(BaseMapCache::Layer::Outlines, true);
-      lap("cache outlines");
     }
     straight_alpha();
   } else {
@@ -193,25 +162,23 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
       glClearColor(m.style.background.r, m.style.background.g, m.style.background.b, 1.f);
       glClear(GL_COLOR_BUFFER_BIT);
     }
-    lap("clear");
     draw_fills(true);
-    lap("fills");
     draw_outlines();
-    lap("outlines");
   }
   m.info.base_from_cache = cached;
 
   // ---- incidents: one mark each, or a density grid when there are too many -----------------------
   if (p.points && m.dataset) {
-    if (m.points.candidate_count(p.window) > p.density_threshold) {
+    // A mark costs the rasteriser in proportion to its area, which grows with the pixel ratio
+    // squared (a 4K export at ratio 2): each candidate then weighs that much against the threshold.
+    const double weight = std::max(1.0, camera.pixel_ratio() * camera.pixel_ratio());
+    if (double(m.points.candidate_count(p.window)) * weight > double(p.density_threshold)) {
       if (!m.density) m.density.emplace();
       const int cell_px = std::max(1, int(std::lround(2.0 * camera.pixel_ratio())));
       m.density->update(*m.dataset, m.points.projected_xy(), camera,
                         {p.window, p.type_mask, p.killed_min, m.visible}, cell_px, m.style);
-      lap("density bin+upload");
       m.density->draw();
       straight_alpha();
-      lap("density draw");
       const DensityGrid& g = m.density->grid();
       m.info.density = true;
       m.info.density_max_count = g.max_count;
@@ -219,7 +186,6 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
       m.info.density_points = g.total;
     } else {
       m.points.draw(camera, m.style, p.window, p.type_mask, p.killed_min);
-      lap("points");
     }
   }
   glUseProgram(0);

@@ -51,6 +51,7 @@ struct DrawParams {
   // Above this many candidate points in the window (PointLayer::candidate_count: the window's
   // rows before the exact filters) the points are drawn as a density grid (DensityLayer) whose
   // cost does not grow with overdraw; 0 = always a grid, SIZE_MAX = always one mark per point.
+  // At a pixel ratio r > 1 each candidate counts r² times (its mark covers r² as many pixels).
   size_t density_threshold = kDefaultDensityThreshold;
   // Keep the boundary fills and outlines in offscreen textures while the camera, viewport and
   // style stay the same (see BaseMapCache); false rasterises them on every draw.

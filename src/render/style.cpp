@@ -16,6 +16,14 @@ Rgba blend_over(Rgba bottom, Rgba top) {
   return {bottom.r * (1 - a) + top.r * a, bottom.g * (1 - a) + top.g * a, bottom.b * (1 - a) + top.b * a, 1.f};
 }
 
+Rgba density_colour(const Style& style, float t) {
+  const float s = std::clamp(t, 0.f, 1.f) * 4.f;
+  const int i = std::min(int(s), 3);
+  const float f = s - float(i);
+  const Rgba a = style.density_ramp[size_t(i)], b = style.density_ramp[size_t(i) + 1];
+  return {a.r + (b.r - a.r) * f, a.g + (b.g - a.g) * f, a.b + (b.b - a.b) * f, a.a + (b.a - a.a) * f};
+}
+
 namespace {
 // Okabe & Ito (2008). Order follows core::EventType.
 std::array<Rgba, core::kEventTypeCount> okabe_ito(Rgba other) {

@@ -55,4 +55,9 @@ struct Style {
   Rgba colour(core::EventType t) const { return event_colour[size_t(t)]; }
 };
 
+// The density grid's colour for a cell whose count is the fraction t (0..1) of the way from 1 to
+// the grid's largest count on a log scale, t = log(count) / log(max count): style.density_ramp
+// interpolated, alpha included. The map and legends use it alike.
+Rgba density_colour(const Style& style, float t);
+
 }  // namespace driftmap::render

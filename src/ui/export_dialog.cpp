@@ -1,32 +1,88 @@
-// Export dialog: the ImGui panel and the two requests it makes (preview, export).
+// Export dialog: the ImGui panel and the requests it makes (preview, export, animation frames).
 #include "ui/export_dialog.hpp"
 
 #include <epoxy/gl.h>
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "core/atomic_file.hpp"
+#include "imgui_stdlib.h"
+#include "render/animation_writer.hpp"
 
 namespace driftmap::ui {
 
+struct AnimationJob {
+  std::unique_ptr<render::MapExporter> exporter;
+  render::AnimationWriter writer;
+  std::vector<core::MonthRange> windows;
+  size_t next = 0;
+  std::string note;  // e.g. "ffmpeg not found: PNG frames instead"
+};
+
 namespace {
 
-const char* kSizeNames[] = {"1920 x 1080", "3840 x 2160", "A4 portrait", "A3 portrait", "A4 landscape", "A3 landscape",
-                            "Custom"};
-const char* kKindNames[] = {"PNG", "GeoTIFF", "SVG"};
-const char* kKindExt[] = {".png", ".tif", ".svg"};
+const char* kSizeNames[] = {"1920 x 1080 (HD)", "3840 x 2160 (4K)", "A4 portrait", "A3 portrait", "A4 landscape",
+                            "A3 landscape", "Custom"};
+const char* kKindNames[] = {"PNG image", "GeoTIFF (georeferenced)", "SVG (vector layers)", "MP4 video",
+                            "GIF animation", "PNG frames (directory)"};
+const char* kKindExt[] = {".png", ".tif", ".svg", ".mp4", ".gif", "/"};
+const char* kStepNames[] = {"1 month", "1 quarter", "1 year"};
 
-bool input_text(const char* label, std::string& s) {
-  char buf[512];
-  std::snprintf(buf, sizeof buf, "%s", s.c_str());
-  if (!ImGui::InputText(label, buf, sizeof buf)) return false;
-  s = buf;
-  return true;
+// The path with its extension (or trailing '/') replaced by the kind's.
+std::string with_extension(std::string path, ExportKind kind) {
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  const std::string ext = render::extension_of(path);
+  if (!ext.empty() && ext.find('/') == std::string::npos) path.resize(path.size() - ext.size());
+  if (path.size() > 7 && path.ends_with("_frames") && kind != ExportKind::PngFrames) path.resize(path.size() - 7);
+  if (kind == ExportKind::PngFrames && !path.ends_with("_frames")) path += "_frames";
+  if (path.empty()) path = "driftmap-export";
+  return path + kKindExt[int(kind)];
+}
+
+// Keeps the caller's framebuffer and viewport across an offscreen render.
+class KeepFramebuffer {
+ public:
+  KeepFramebuffer() {
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo_);
+    glGetIntegerv(GL_VIEWPORT, viewport_);
+  }
+  ~KeepFramebuffer() {
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(fbo_));
+    glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
+  }
+
+ private:
+  GLint fbo_ = 0, viewport_[4] = {};
+};
+
+// A titled separator (ImGui 1.86 has no SeparatorText).
+void section(const char* title) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", title);
+  ImGui::Separator();
+}
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, s < 10 ? "%.1f s" : "%.0f s", s);
+  return buf;
 }
 
 }  // namespace
+
+void open_export_dialog(ExportDialogState& d, const ViewState& v) {
+  if (!d.open && !d.job) {
+    d.step = v.time.step;
+    d.mode = v.time.mode;
+    d.window_months = std::max(1, int(v.time.window_months));
+  }
+  d.open = true;
+  d.preview_dirty = true;
+}
 
 void export_size_px(const ExportDialogState& d, int* w, int* h, double* dpi) {
   struct Paper {
@@ -59,9 +115,11 @@ render::ExportSettings export_settings(const ExportDialogState& d, const ViewSta
   s.scalebar = d.scalebar;
   s.north_arrow = d.north_arrow;
   s.ctc_shares = v.show_ctc_shift;
-  // The viewer's view: centre and scale (per logical pixel) in its projection, as a session saves them.
+  // The viewer's view: the map area the window shows, else centre and scale (per logical pixel)
+  // as a session saves them; both in the viewer's projection.
   s.centre_m = v.camera.centre_m();
   s.metres_per_px = v.camera.metres_per_px() * v.camera.pixel_ratio();
+  s.view_box_m = d.view_box_m;
   s.type_mask = 0;
   for (int t = 0; t < core::kEventTypeCount; ++t)
     if (v.filters.types[size_t(t)]) s.type_mask |= 1u << t;
@@ -69,54 +127,168 @@ render::ExportSettings export_settings(const ExportDialogState& d, const ViewSta
   return s;
 }
 
+std::vector<core::MonthRange> export_windows(const ExportDialogState& d) {
+  core::TimelineSpec spec;
+  spec.extent = d.extent;
+  spec.mode = d.mode;
+  spec.window_months = std::clamp(d.window_months, 1, 1200);
+  return render::animation_windows(spec, d.step);
+}
+
 void export_dialog(ExportDialogState& d, ViewState& v) {
   if (!d.open) return;
-  ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Export", &d.open)) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 2 * em, vp->WorkPos.y + 1.5f * em), ImGuiCond_FirstUseEver);
+  // Fixed width, height fitted to the content (the preview's aspect changes with the size).
+  ImGui::SetNextWindowSizeConstraints(ImVec2(32 * em, 0), ImVec2(32 * em, std::max(20 * em, vp->WorkSize.y - 3 * em)));
+  if (!ImGui::Begin("Export", &d.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::End();
     return;
   }
+  const bool busy = d.progress >= 0;
+  const float label_w = 7.5f * em;
+  auto row = [&](const char* label) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-1);
+  };
   bool changed = false;
+  ImGui::BeginDisabled(busy);
+
+  int kind = int(d.kind);
+  row("Format");
+  if (ImGui::Combo("##format", &kind, kKindNames, IM_ARRAYSIZE(kKindNames))) {
+    d.kind = ExportKind(kind);
+    d.path = with_extension(d.path, d.kind);
+    changed = true;
+  }
   int size = int(d.size);
-  changed |= ImGui::Combo("Size", &size, kSizeNames, IM_ARRAYSIZE(kSizeNames));
+  row("Size");
+  changed |= ImGui::Combo("##size", &size, kSizeNames, IM_ARRAYSIZE(kSizeNames));
   d.size = ExportSize(size);
   if (d.size == ExportSize::Custom) {
-    changed |= ImGui::InputInt("Width (px)", &d.custom_w);
-    changed |= ImGui::InputInt("Height (px)", &d.custom_h);
+    row("Width x height");
+    int wh[2] = {d.custom_w, d.custom_h};
+    if (ImGui::InputInt2("##custom", wh, ImGuiInputTextFlags_EnterReturnsTrue) || ImGui::IsItemDeactivatedAfterEdit()) {
+      d.custom_w = std::clamp(wh[0], 16, 16384);
+      d.custom_h = std::clamp(wh[1], 16, 16384);
+      changed = true;
+    }
   } else if (d.size >= ExportSize::A4) {
-    changed |= ImGui::InputInt("DPI", &d.dpi);
+    row("Resolution");
+    if (ImGui::InputInt("##dpi", &d.dpi, 50, 100)) {
+      d.dpi = std::clamp(d.dpi, 24, 2400);
+      changed = true;
+    }
   }
-  int kind = int(d.kind);
-  if (ImGui::Combo("Format", &kind, kKindNames, IM_ARRAYSIZE(kKindNames))) {
-    d.kind = ExportKind(kind);
-    const auto dot = d.path.find_last_of('.');
-    d.path = (dot == std::string::npos ? d.path : d.path.substr(0, dot)) + kKindExt[kind];
+  {
+    int w = 0, h = 0;
+    double dpi = 0;
+    export_size_px(d, &w, &h, &dpi);
+    ImGui::SetCursorPosX(label_w);
+    if (dpi > 0) ImGui::TextDisabled("%d x %d px at %.0f dpi", w, h, dpi);
+    else ImGui::TextDisabled("%d x %d px", w, h);
   }
-  input_text("File", d.path);
-  changed |= input_text("Title", d.title);
-  changed |= input_text("Subtitle", d.subtitle);
-  changed |= ImGui::Checkbox("Legend", &d.legend);
-  ImGui::SameLine();
-  changed |= ImGui::Checkbox("Scale bar", &d.scalebar);
-  ImGui::SameLine();
-  changed |= ImGui::Checkbox("North arrow", &d.north_arrow);
-  changed |= ImGui::Checkbox("Dark style", &d.dark);
-  ImGui::SameLine();
-  changed |= ImGui::Checkbox("Transparent background", &d.transparent);
+  row("File");
+  ImGui::InputText("##file", &d.path);
+
+  if (is_animation(d.kind)) {
+    section("Animation");
+    int step = int(d.step);
+    row("Step");
+    changed |= ImGui::Combo("##step", &step, kStepNames, IM_ARRAYSIZE(kStepNames));
+    d.step = core::StepSize(step);
+    row("Window");
+    int mode = int(d.mode);
+    const char* kModes[] = {"sliding", "cumulative"};
+    ImGui::SetNextItemWidth(8 * em);
+    if (ImGui::Combo("##mode", &mode, kModes, 2)) {
+      d.mode = core::WindowMode(mode);
+      changed = true;
+    }
+    if (d.mode == core::WindowMode::Sliding) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(7 * em);
+      if (ImGui::InputInt("##months", &d.window_months, 1, 12)) {
+        d.window_months = std::clamp(d.window_months, 1, 1200);
+        changed = true;
+      }
+      ImGui::SameLine();
+      ImGui::TextUnformatted("months");
+    }
+    if (d.kind != ExportKind::PngFrames) {
+      row("Frames/second");
+      ImGui::SliderFloat("##fps", &d.fps, 0.5f, 30.f, "%.1f");
+    }
+    const size_t n = export_windows(d).size();
+    ImGui::SetCursorPosX(label_w);
+    if (d.kind == ExportKind::PngFrames) ImGui::TextDisabled("%zu frames", n);
+    else ImGui::TextDisabled("%zu frames, %s", n, seconds_text(double(n) / std::max(0.1f, d.fps)).c_str());
+  }
+
+  section("Layout");
+  row("Title");
+  changed |= ImGui::InputTextWithHint("##title", "none", &d.title);
+  row("Subtitle");
+  changed |= ImGui::InputTextWithHint("##subtitle", "none", &d.subtitle);
+  ImGui::SetCursorPosX(label_w);
+  ImGui::BeginGroup();
+  if (ImGui::BeginTable("##toggles", 2)) {
+    ImGui::TableNextColumn();
+    changed |= ImGui::Checkbox("Legend", &d.legend);
+    ImGui::TableNextColumn();
+    changed |= ImGui::Checkbox("Scale bar", &d.scalebar);
+    ImGui::TableNextColumn();
+    changed |= ImGui::Checkbox("North arrow", &d.north_arrow);
+    ImGui::TableNextColumn();
+    changed |= ImGui::Checkbox("Dark style", &d.dark);
+    ImGui::TableNextColumn();
+    changed |= ImGui::Checkbox("Transparent", &d.transparent);
+    ImGui::EndTable();
+  }
+  ImGui::EndGroup();
+  ImGui::EndDisabled();
   if (changed) d.preview_dirty = true;
 
+  section("Preview");
   if (d.preview_texture && d.preview_w > 0) {
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(d.preview_texture)),
-                 ImVec2(w, w * float(d.preview_h) / float(d.preview_w)));
+    // Fit into the dialog's width and a height that keeps portrait pages on screen.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float max_h = 18 * em;
+    float w = avail, h = avail * float(d.preview_h) / float(d.preview_w);
+    if (h > max_h) w *= max_h / h, h = max_h;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) / 2);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(d.preview_texture)), ImVec2(w, h));
+    ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Border));
+    if (is_animation(d.kind)) ImGui::TextDisabled("(the current window; frames step through the timeline)");
+  } else {
+    ImGui::TextDisabled("rendering...");
   }
-  if (d.progress >= 0) {
-    ImGui::ProgressBar(d.progress);
-    if (ImGui::Button("Cancel")) d.cancel_requested = true;
-  } else if (ImGui::Button("Export")) {
-    d.export_requested = true;
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  const float button_w = 7 * em;
+  if (busy) {
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%zu / %zu frames", d.frames_done, d.frames_total);
+    ImGui::ProgressBar(d.progress, ImVec2(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x, 0),
+                       d.frames_total ? overlay : nullptr);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(button_w, 0))) d.cancel_requested = true;
+  } else {
+    if (ImGui::Button(is_animation(d.kind) ? "Export animation" : "Export", ImVec2(1.6f * button_w, 0)))
+      d.export_requested = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Close", ImVec2(button_w, 0))) d.open = false;
   }
-  if (!d.status.empty()) ImGui::TextWrapped("%s", d.status.c_str());
+  if (!d.status.empty()) {
+    if (!d.last_ok && !busy) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 40, 30, 255));
+    ImGui::TextWrapped("%s", d.status.c_str());
+    if (!d.last_ok && !busy) ImGui::PopStyleColor();
+  }
   ImGui::End();
 }
 
@@ -133,17 +305,15 @@ bool render_export_preview(ExportDialogState& d, const ViewState& v, const rende
   s.dpi = std::max(24.0, full_dpi * k);
   if (s.metres_per_px) *s.metres_per_px /= k;
   try {
-    GLint fbo = 0, viewport[4];
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
-    glGetIntegerv(GL_VIEWPORT, viewport);
+    KeepFramebuffer keep;
     render::MapExporter ex(data, s);
     const render::RgbaImage img = ex.render(v.time.window.days());
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(fbo));
-    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
     if (!d.preview_texture) glGenTextures(1, &d.preview_texture);
     glBindTexture(GL_TEXTURE_2D, d.preview_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, img.pixels.data());
     d.preview_w = img.width;
@@ -151,15 +321,79 @@ bool render_export_preview(ExportDialogState& d, const ViewState& v, const rende
     return true;
   } catch (const std::exception& e) {
     d.status = std::string("preview: ") + e.what();
+    d.last_ok = false;
     return false;
   }
 }
 
+namespace {
+
+bool start_animation(ExportDialogState& d, const render::ExportSettings& s, const render::ExportData& data) {
+  auto job = std::make_shared<AnimationJob>();
+  job->windows = export_windows(d);
+  if (job->windows.empty()) {
+    d.status = "no months to animate";
+    return false;
+  }
+  render::AnimationOptions o;
+  o.format = d.kind == ExportKind::Mp4   ? render::AnimationFormat::Mp4
+             : d.kind == ExportKind::Gif ? render::AnimationFormat::Gif
+                                         : render::AnimationFormat::PngFrames;
+  o.width_px = s.width_px;
+  o.height_px = s.height_px;
+  o.fps = std::clamp(double(d.fps), 0.1, 120.0);
+  o.keep_alpha = s.transparent;
+  std::string out = d.path;
+  if (o.format != render::AnimationFormat::PngFrames) {
+    o.ffmpeg = render::find_ffmpeg();
+    if (o.ffmpeg.empty()) {
+      out = render::frames_fallback_dir(d.path);
+      o.format = render::AnimationFormat::PngFrames;
+      job->note = " (ffmpeg not found: install the Debian package 'ffmpeg'; wrote PNG frames instead)";
+    }
+  }
+  job->exporter = std::make_unique<render::MapExporter>(data, s);  // throws ExportError
+  if (!job->writer.open(out, o, &d.status)) return false;
+  d.job = std::move(job);
+  d.frames_done = 0;
+  d.frames_total = d.job->windows.size();
+  d.progress = 0;
+  d.status = "writing " + d.job->writer.target() + "...";
+  return true;
+}
+
+}  // namespace
+
 bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportData& data,
                 const std::vector<uint8_t>& visible) {
   d.export_requested = false;
+  d.cancel_requested = false;
+  d.last_ok = false;
+  if (d.job) return true;  // one at a time
   render::ExportSettings s = export_settings(d, v);
   s.visible = visible;
+  if (d.path.empty()) {
+    d.status = "no file name";
+    return false;
+  }
+  try {
+    if (is_animation(d.kind)) {
+      if (d.kind == ExportKind::PngFrames && d.path.back() != '/') d.path += '/';
+      const auto f = render::animation_format_for(d.path);
+      const bool matches = f && (d.kind == ExportKind::Mp4   ? *f == render::AnimationFormat::Mp4
+                                 : d.kind == ExportKind::Gif ? *f == render::AnimationFormat::Gif
+                                                             : *f == render::AnimationFormat::PngFrames);
+      if (!matches) {
+        d.status = d.path + ": the name does not match the format (use " + kKindExt[int(d.kind)] + ")";
+        return false;
+      }
+      return start_animation(d, s, data);
+    }
+  } catch (const std::exception& e) {
+    d.status = e.what();
+    d.job.reset();
+    return false;
+  }
   const auto format = render::export_format_for(d.path);
   if (!format) {
     d.status = d.path + ": unknown extension (use .png, .tif/.tiff or .svg)";
@@ -168,9 +402,7 @@ bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportDa
   std::string error;
   bool ok = false;
   try {
-    GLint fbo = 0, viewport[4];
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
-    glGetIntegerv(GL_VIEWPORT, viewport);
+    KeepFramebuffer keep;
     render::MapExporter ex(data, s);
     const core::DayInterval w = v.time.window.days();
     if (*format == render::ExportFormat::Svg) {
@@ -181,13 +413,64 @@ bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportDa
                ? render::write_png_file(d.path, img, ex.keeps_alpha(), &error)
                : render::write_geotiff_file(d.path, img, ex.camera(), ex.projection(), ex.keeps_alpha(), &error);
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(fbo));
-    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
   } catch (const std::exception& e) {
     error = e.what();
   }
   d.status = ok ? "wrote " + d.path : error;
+  d.last_ok = ok;
   return ok;
+}
+
+void cancel_export(ExportDialogState& d, const std::string& why) {
+  if (!d.job) return;
+  d.job->writer.cancel();
+  d.job.reset();
+  d.progress = -1;
+  d.cancel_requested = false;
+  d.last_ok = false;
+  d.status = why;
+}
+
+bool step_export(ExportDialogState& d, double budget_ms) {
+  if (!d.job) return true;
+  if (d.cancel_requested) {
+    cancel_export(d, "cancelled: nothing was written");
+    return true;
+  }
+  AnimationJob& job = *d.job;
+  const auto t0 = std::chrono::steady_clock::now();
+  std::string error;
+  try {
+    KeepFramebuffer keep;
+    do {
+      const render::RgbaImage img = job.exporter->render(job.windows[job.next].days());
+      if (!job.writer.add_frame(img, &error)) break;
+      ++job.next;
+    } while (job.next < job.windows.size() &&
+             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < budget_ms);
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  if (!error.empty()) {
+    cancel_export(d, error);
+    return false;
+  }
+  d.frames_done = job.next;
+  d.progress = float(double(job.next) / double(job.windows.size()));
+  if (job.next < job.windows.size()) return true;
+  const bool ok = job.writer.finish(&error);
+  const std::string target = job.writer.target(), note = job.note;
+  d.job.reset();
+  d.progress = -1;
+  d.last_ok = ok;
+  d.status = ok ? "wrote " + target + " (" + std::to_string(d.frames_total) + " frames)" + note : error;
+  return ok;
+}
+
+void release_export_dialog(ExportDialogState& d) {
+  cancel_export(d, "cancelled");
+  if (d.preview_texture) glDeleteTextures(1, &d.preview_texture);
+  d.preview_texture = 0;
 }
 
 }  // namespace driftmap::ui

@@ -1,30 +1,50 @@
 // The viewer's Export dialog (issue 5): size presets, format, the layout toggles, a live preview
 // of the frame and progress for animations. The panel itself is a function over plain state
 // (no GL, no file I/O); the app loop carries out its requests with the helpers below, which use
-// render::MapExporter and the same writers as `driftmap export`, so the dialog and the CLI give
-// the same bytes for the same options.
+// render::MapExporter and the same writers as `driftmap export` / `driftmap animate`
+// (render::AnimationWriter), so the dialog and the CLI give the same bytes for the same options.
+// Animations are rendered a few frames per GUI frame (step_export), in the window's GL context,
+// so the window stays responsive and Cancel works.
 #pragma once
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "core/timeline.hpp"
 #include "render/map_export.hpp"
 #include "ui/view_state.hpp"
 
 namespace driftmap::ui {
 
 enum class ExportSize : int { HD = 0, UHD, A4, A3, A4Landscape, A3Landscape, Custom };
-enum class ExportKind : int { Png = 0, GeoTiff, Svg };
+enum class ExportKind : int { Png = 0, GeoTiff, Svg, Mp4, Gif, PngFrames };
+
+inline bool is_animation(ExportKind k) { return k >= ExportKind::Mp4; }
+
+struct AnimationJob;  // export_dialog.cpp: the exporter, the writer and the frame windows
 
 struct ExportDialogState {
   bool open = false;
   ExportSize size = ExportSize::HD;
   int custom_w = 1920, custom_h = 1080;
-  int dpi = 300;  // paper presets (and custom when > 0 is wanted); pixel presets use the default
+  int dpi = 300;  // paper presets; pixel presets use the default (96 at 1080p, scaled)
   ExportKind kind = ExportKind::Png;
   std::string path = "driftmap-export.png";
   std::string title, subtitle;
   bool legend = true, scalebar = true, north_arrow = false, transparent = false, dark = false;
+
+  // Animation: the timeline's stepping over the data's months (defaults: the timeline's mode).
+  core::StepSize step = core::StepSize::Month;
+  core::WindowMode mode = core::WindowMode::Sliding;
+  int window_months = 12;
+  float fps = 4;
+
+  // Set by the app loop every frame: the data's months and the part of the map the window shows
+  // (projected rectangle, viewer's projection; unset = the camera's centre and scale).
+  core::MonthRange extent;
+  std::optional<std::pair<core::Vec2, core::Vec2>> view_box_m;
 
   // Requests for the app loop, and what it reports back.
   bool export_requested = false;
@@ -32,26 +52,42 @@ struct ExportDialogState {
   unsigned preview_texture = 0;  // GL texture name the app loop owns (0 = none yet)
   int preview_w = 0, preview_h = 0;
   float progress = -1;           // 0..1 while an export runs, -1 otherwise
+  size_t frames_done = 0, frames_total = 0;
   bool cancel_requested = false;
+  bool last_ok = false;          // the last export finished and wrote its file
   std::string status;            // last result ("wrote map.png" or the error)
+  std::shared_ptr<AnimationJob> job;  // an animation in progress
 };
+
+// Opens the dialog with the timeline's current stepping as the animation's defaults.
+void open_export_dialog(ExportDialogState& d, const ViewState& v);
 
 // Pixel size and dpi (0 = default) for the dialog's choice.
 void export_size_px(const ExportDialogState& d, int* width_px, int* height_px, double* dpi);
 
 // The settings the CLI would build from the same options, with the viewer's view, time filters
-// and layers (camera centre and scale in the viewer's projection, type/toll filters, CTC view).
+// and layers (the shown map area in the viewer's projection, type/toll filters, CTC view).
 render::ExportSettings export_settings(const ExportDialogState& d, const ViewState& v);
+
+// The windows an animation's frames show (the timeline's stepping over d.extent).
+std::vector<core::MonthRange> export_windows(const ExportDialogState& d);
 
 // The panel (ImGui window). Marks preview_dirty when an option changes.
 void export_dialog(ExportDialogState& d, ViewState& v);
 
 // Carried out by the app loop (a GL context current): renders a small preview of the frame into
 // d.preview_texture (created when 0), and writes the export. Return false with d.status set on
-// failure; nothing is left at the target then.
+// failure; nothing is left at the target then. For an animation run_export only starts the job;
+// step_export then renders frames for about budget_ms per call (at least one) until done, and
+// honours d.cancel_requested (everything written so far is removed).
 bool render_export_preview(ExportDialogState& d, const ViewState& v, const render::ExportData& data,
                            const std::vector<uint8_t>& visible);
 bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportData& data,
                 const std::vector<uint8_t>& visible);
+bool step_export(ExportDialogState& d, double budget_ms = 30);
+// Stops a running animation (nothing left at its target), with why as the status.
+void cancel_export(ExportDialogState& d, const std::string& why);
+// Frees the preview texture (the GL context current).
+void release_export_dialog(ExportDialogState& d);
 
 }  // namespace driftmap::ui

@@ -58,6 +58,11 @@ struct Scene {
   std::optional<size_t> share_period;    // index into shares.periods under the slider
   size_t unmatched_areas = 0;            // area-precision incidents with no polygon
 
+  // Set when the last map frame drew the incidents as a density grid: its largest count per
+  // cell (the top of the legend's log scale) and its cell size in framebuffer pixels.
+  bool density = false;
+  uint32_t density_max_count = 0;
+  int density_cell_px = 0;
   double first_frame_ms = 0, frame_ms = 0;
   float ui_scale = 1.0f;  // style sizes (logical px) → ImGui coordinates
 };

@@ -128,6 +128,23 @@ void legend_section(ViewState& v, const Scene& s) {
   ImGui::Dummy(ImVec2(fs + 8, fs));
   ImGui::SameLine();
   ImGui::TextWrapped("badge: how many area incidents");
+  if (s.density && s.density_max_count > 0) {
+    // The density grid's ramp, log scale from 1 to the fullest cell.
+    ImGui::TextWrapped("density grid: incidents per %d px cell (log scale)", s.density_cell_px);
+    p = ImGui::GetCursorScreenPos();
+    const float bar_w = std::max(60.f, ImGui::GetContentRegionAvail().x - 16), bar_h = fs * 0.8f;
+    constexpr int kSteps = 32;
+    for (int k = 0; k < kSteps; ++k) {
+      const render::Rgba c = render::blend_over(st->land_region, render::density_colour(*st, (k + 0.5f) / kSteps));
+      dl->AddRectFilled(ImVec2(p.x + 4 + bar_w * k / kSteps, p.y + 2), ImVec2(p.x + 4 + bar_w * (k + 1) / kSteps, p.y + 2 + bar_h),
+                        to_u32(c));
+    }
+    ImGui::Dummy(ImVec2(bar_w + 8, bar_h + 4));
+    const std::string top = std::to_string(s.density_max_count);
+    ImGui::TextUnformatted("1");
+    ImGui::SameLine(std::max(0.f, bar_w + 4 - ImGui::CalcTextSize(top.c_str()).x));
+    ImGui::TextUnformatted(top.c_str());
+  }
   if (s.bundle && v.show_ctc_shift) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("Region colours: CTC Sentinel's reported shares (above); hatching and tints show this "
@@ -245,6 +262,9 @@ void sidebar_panel(ViewState& v, const Scene& s) {
     if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) legend_section(v, s);
     if (ImGui::CollapsingHeader("Layers")) {
       ImGui::Checkbox("labels", &v.show_labels);
+      int points_as = static_cast<int>(v.points_as);
+      if (ImGui::Combo("incidents as", &points_as, "automatic\0one mark each\0density grid\0"))
+        v.points_as = static_cast<PointsAs>(points_as);
     }
   }
   ImGui::End();

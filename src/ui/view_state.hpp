@@ -43,6 +43,7 @@ struct TimeState {
 enum class Action : uint8_t {
   None, FitData, FitAfPak, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
   LoadValidRows,  // reload reload_path skipping its invalid rows
+  OpenExport,     // the Export dialog (File → Export…, Ctrl+E)
 };
 
 // A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
@@ -52,6 +53,11 @@ struct KeyPress {
   bool repeat = false;
 };
 
+// How the map shows incidents: one mark each, or a density grid (counts per screen cell) that
+// costs the same at any number of points; automatic switches above render::DrawParams'
+// default threshold (issue 6).
+enum class PointsAs { Automatic, Marks, Density };
+
 struct ViewState {
   core::Camera camera;
   TimeState time;
@@ -60,6 +66,7 @@ struct ViewState {
   bool show_ctc_shift = true;      // region groups coloured by CTC Sentinel's reported shares
   bool show_region_counts = false; // the dataset's own incidents per region group in the window
   bool show_labels = true;
+  PointsAs points_as = PointsAs::Automatic;
   bool show_timeline = true;
   bool show_filters = true;
   bool show_legend = true;

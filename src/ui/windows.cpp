@@ -34,6 +34,7 @@ void menu_bar(ViewState& v, const Scene& s) {
     if (ImGui::MenuItem(save_label.c_str())) v.request(Action::SaveSession);
     if (ImGui::MenuItem("Open or save a session as...")) v.show_open_dialog = true;
     if (ImGui::MenuItem("Save screenshot", "Ctrl+S")) v.request(Action::SaveScreenshot);
+    if (ImGui::MenuItem("Export...", "Ctrl+E")) v.request(Action::OpenExport);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) v.request(Action::Quit);
     ImGui::EndMenu();
@@ -101,7 +102,7 @@ void about_window(ViewState& v, const Scene& s) {
         "Space play/pause   Left/Right step time   Home/End first/last\n"
         "Drag pan   Wheel zoom   +/- zoom   Up/Down, Shift+Left/Right pan\n"
         "F fit data   1 Af-Pak   2 region   3 world\n"
-        "Click details   Tab next incident   Esc close   Ctrl+S screenshot");
+        "Click details   Tab next incident   Esc close   Ctrl+S screenshot   Ctrl+E export");
   }
   ImGui::End();
 }
@@ -250,6 +251,7 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
       if (k.repeat) continue;
       if (k.key == GLFW_KEY_S) v.request(Action::SaveScreenshot);
       else if (k.key == GLFW_KEY_O) v.show_open_dialog = true;
+      else if (k.key == GLFW_KEY_E) v.request(Action::OpenExport);
       else if (k.key == GLFW_KEY_Q) v.request(Action::Quit);
       continue;
     }

@@ -155,6 +155,21 @@ TEST_CASE("the renderer draws a density grid above the threshold and marks below
   CHECK_FALSE(s.map->last_draw().density);
 }
 
+TEST_CASE("at pixel ratio 2 each point weighs four times against the threshold") {
+  DensityScene s;
+  s.camera.set_viewport(400, 240, 2.0);
+  s.fit(60, 30, 70, 35);
+  const core::DayInterval w = days("2021", "2022");
+  render::PointLayer probe_layer;
+  probe_layer.set_dataset(&s.dataset, s.projection);
+  const size_t candidates = probe_layer.candidate_count(w);
+  s.render({.window = w, .density_threshold = 4 * candidates});
+  CHECK_FALSE(s.map->last_draw().density);
+  s.render({.window = w, .density_threshold = 4 * candidates - 1});
+  CHECK(s.map->last_draw().density);
+  CHECK(s.map->last_draw().density_cell_px == 4);
+}
+
 TEST_CASE("a lone point in the density grid has the ramp's first colour over the land") {
   DensityScene s(0);
   core::DatasetBuilder b;
