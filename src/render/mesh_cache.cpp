@@ -55,7 +55,7 @@ template <class T>
 void put(std::string& out, const std::vector<T>& v) {
   const uint64_t n = v.size();
   out.append(reinterpret_cast<const char*>(&n), sizeof n);
-  out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
 template <class T>
@@ -66,7 +66,7 @@ bool get(const std::string& in, size_t& at, std::vector<T>& v) {
   at += sizeof n;
   if (n > (in.size() - at) / sizeof(T)) return false;
   v.resize(n);
-  std::memcpy(v.data(), in.data() + at, n * sizeof(T));
+  if (n) std::memcpy(v.data(), in.data() + at, n * sizeof(T));
   at += n * sizeof(T);
   return true;
 }
