@@ -25,6 +25,7 @@
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
+#include "app/export_runner.hpp"
 #include "app/import_options.hpp"
 #include "core/area_index.hpp"
 #include "core/boundaries.hpp"
@@ -571,7 +572,7 @@ void Viewer::rebuild_dataset() {
                             (extras_.empty() ? "" : " + " + std::to_string(extras_.size()) + " file(s)") + ", " +
                             std::to_string(d.size()) + " in all";
   ui::normalise_window(v_.time, scene_.extent);
-  ui::cancel_export(export_, "cancelled: the data changed");  // its exporter holds the old rows
+  cancel_export(export_, "cancelled: the data changed");  // its exporter holds the old rows
   export_.preview_dirty = true;
   if (v_.selected && *v_.selected >= d.size()) v_.selected.reset();
   v_.hovered.reset();
@@ -802,12 +803,12 @@ void Viewer::update_export_dialog() {
   export_.view_box_m = box;
   export_.extent = scene_.extent;
   const render::ExportData data{boundaries_, active_, &areas_, bundle_ ? &*bundle_ : nullptr};
-  if (export_.export_requested) ui::run_export(export_, v_, data, visibility_);
-  if (export_.job) ui::step_export(export_, 30);
+  if (export_.export_requested) run_export(export_, v_, data, visibility_);
+  if (export_.job) step_export(export_, 30);
   if (export_.open && preview_pending_ && !export_.job && now - preview_at_ > std::chrono::milliseconds(300)) {
     preview_pending_ = false;
     const auto tp = Clock::now();
-    ui::render_export_preview(export_, v_, data, visibility_);
+    render_export_preview(export_, v_, data, visibility_);
     export_redraws_ = 3;  // the dialog fits its height to the new preview over the next frames
     if (opt_.verbose)
       std::fprintf(stderr, "driftmap: export preview in %.0f ms\n",
@@ -1239,7 +1240,7 @@ int Viewer::run() {
   }
 
   if (world_mesh_.valid()) world_mesh_.wait();
-  ui::release_export_dialog(export_);
+  release_export_dialog(export_);
   renderer_ = nullptr;
   region_renderer_.reset();
   world_renderer_.reset();

@@ -23,7 +23,7 @@ enum class ExportKind : int { Png = 0, GeoTiff, Svg, Mp4, Gif, PngFrames };
 
 inline bool is_animation(ExportKind k) { return k >= ExportKind::Mp4; }
 
-struct AnimationJob;  // export_dialog.cpp: the exporter, the writer and the frame windows
+struct AnimationJob;  // app/export_runner.cpp: the exporter, the writer and the frame windows
 
 struct ExportDialogState {
   bool open = false;
@@ -62,6 +62,9 @@ struct ExportDialogState {
 // Opens the dialog with the timeline's current stepping as the animation's defaults.
 void open_export_dialog(ExportDialogState& d, const ViewState& v);
 
+// The file-name ending of a format (".png", ..., "/" for a frames directory).
+const char* export_extension(ExportKind kind);
+
 // Pixel size and dpi (0 = default) for the dialog's choice.
 void export_size_px(const ExportDialogState& d, int* width_px, int* height_px, double* dpi);
 
@@ -75,19 +78,5 @@ std::vector<core::MonthRange> export_windows(const ExportDialogState& d);
 // The panel (ImGui window). Marks preview_dirty when an option changes.
 void export_dialog(ExportDialogState& d, ViewState& v);
 
-// Carried out by the app loop (a GL context current): renders a small preview of the frame into
-// d.preview_texture (created when 0), and writes the export. Return false with d.status set on
-// failure; nothing is left at the target then. For an animation run_export only starts the job;
-// step_export then renders frames for about budget_ms per call (at least one) until done, and
-// honours d.cancel_requested (everything written so far is removed).
-bool render_export_preview(ExportDialogState& d, const ViewState& v, const render::ExportData& data,
-                           const std::vector<uint8_t>& visible);
-bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportData& data,
-                const std::vector<uint8_t>& visible);
-bool step_export(ExportDialogState& d, double budget_ms = 30);
-// Stops a running animation (nothing left at its target), with why as the status.
-void cancel_export(ExportDialogState& d, const std::string& why);
-// Frees the preview texture (the GL context current).
-void release_export_dialog(ExportDialogState& d);
 
 }  // namespace driftmap::ui

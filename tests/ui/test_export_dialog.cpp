@@ -9,6 +9,7 @@
 #include "../support/synthetic_geodata.hpp"
 #include "core/dataset.hpp"
 #include "render/headless_context.hpp"
+#include "app/export_runner.hpp"
 #include "ui/export_dialog.hpp"
 
 namespace fs = std::filesystem;
@@ -61,7 +62,7 @@ TEST_CASE("the dialog exports a PNG of the chosen size") {
   DialogFixture f;
   TempDir dir;
   f.dialog.path = dir.file("map.png");
-  REQUIRE(ui::run_export(f.dialog, f.view, f.data(), {}));
+  REQUIRE(app::run_export(f.dialog, f.view, f.data(), {}));
   CHECK(f.dialog.last_ok);
   // The PNG header's IHDR: width and height, big-endian, at bytes 16..23.
   std::ifstream png(f.dialog.path, std::ios::binary);
@@ -78,12 +79,12 @@ TEST_CASE("an animation from the dialog renders frame by frame and writes every 
   f.dialog.mode = core::WindowMode::Sliding;
   f.dialog.window_months = 3;
   f.dialog.path = dir.file("frames/");
-  REQUIRE(ui::run_export(f.dialog, f.view, f.data(), {}));
+  REQUIRE(app::run_export(f.dialog, f.view, f.data(), {}));
   REQUIRE(f.dialog.job);
   CHECK(f.dialog.frames_total == 4);  // Jan-Mar .. Apr-Jun
   int calls = 0;
   while (f.dialog.job && calls < 100) {
-    ui::step_export(f.dialog, 0);  // one frame per call
+    app::step_export(f.dialog, 0);  // one frame per call
     ++calls;
   }
   CHECK(calls == 4);
@@ -100,12 +101,12 @@ TEST_CASE("cancelling an animation in the dialog leaves nothing at the target") 
   f.dialog.kind = ui::ExportKind::PngFrames;
   f.dialog.window_months = 1;
   f.dialog.path = dir.file("frames/");
-  REQUIRE(ui::run_export(f.dialog, f.view, f.data(), {}));
-  ui::step_export(f.dialog, 0);
+  REQUIRE(app::run_export(f.dialog, f.view, f.data(), {}));
+  app::step_export(f.dialog, 0);
   REQUIRE(f.dialog.job);
   CHECK(f.dialog.frames_done == 1);
   f.dialog.cancel_requested = true;
-  ui::step_export(f.dialog, 0);
+  app::step_export(f.dialog, 0);
   CHECK_FALSE(f.dialog.job);
   CHECK_FALSE(f.dialog.last_ok);
   CHECK(f.dialog.status.find("cancelled") != std::string::npos);
