@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/text.hpp"
+
 namespace driftmap::core {
 
 namespace {
@@ -18,23 +20,6 @@ constexpr uint16_t kCp1252High[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool is_cp1252_control(unsigned char b) {
   return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F;
@@ -226,23 +211,6 @@ std::string delimiter_name(char d) {
   return std::string("'") + d + "'";
 }
 
-std::vector<int64_t> csv_record_lines_of(std::string_view text) {
-  std::vector<int64_t> starts;
-  int64_t line = 1;
-  bool in_quotes = false, at_record_start = true;
-  for (char c : text) {
-    if (at_record_start && c != '\n' && c != '\r') {
-      starts.push_back(line);
-      at_record_start = false;
-    }
-    if (c == '"') in_quotes = !in_quotes;
-    else if (c == '\n') {
-      ++line;
-      if (!in_quotes) at_record_start = true;
-    }
-  }
-  return starts;
-}
 
 bool looks_binary_format(std::string_view head) {
   return head.starts_with(std::string_view("SQLite format 3\0", 16)) ||
@@ -351,29 +319,7 @@ std::vector<int64_t> Utf8Source::csv_record_lines() const {
     if (data) return csv_record_lines_of(std::string_view(reinterpret_cast<const char*>(data), size));
     return {};
   }
-  std::ifstream f(path_, std::ios::binary);
-  std::vector<int64_t> starts;
-  // Same scan as csv_record_lines_of, chunked.
-  int64_t line = 1;
-  bool in_quotes = false, at_record_start = true;
-  std::string buf(1 << 16, '\0');
-  while (f) {
-    f.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    const size_t n = static_cast<size_t>(f.gcount());
-    for (size_t i = 0; i < n; ++i) {
-      const char c = buf[i];
-      if (at_record_start && c != '\n' && c != '\r') {
-        starts.push_back(line);
-        at_record_start = false;
-      }
-      if (c == '"') in_quotes = !in_quotes;
-      else if (c == '\n') {
-        ++line;
-        if (!in_quotes) at_record_start = true;
-      }
-    }
-  }
-  return starts;
+  return core::csv_record_lines(path_);
 }
 
 }  // namespace driftmap::core

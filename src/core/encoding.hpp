@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv_lines.hpp"
+
 namespace driftmap::core {
 
 enum class TextEncoding : uint8_t { Utf8, Utf8Bom, Utf16Le, Utf16Be, Cp1252 };
@@ -29,9 +31,6 @@ std::string cp1252_to_utf8(std::string_view bytes);
 char detect_delimiter(std::string_view utf8_text);
 // "','", "';'", "tab".
 std::string delimiter_name(char delimiter);
-
-// 1-based line on which each CSV record starts (record 0 = the header), quote-aware.
-std::vector<int64_t> csv_record_lines_of(std::string_view text);
 
 // Binary container formats (GeoPackage/SQLite, FlatGeobuf, Shapefile, zip) by magic number.
 bool looks_binary_format(std::string_view head);

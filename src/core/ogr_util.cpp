@@ -67,31 +67,5 @@ void GdalErrorCapture::handler(CPLErr e, CPLErrorNum, const char* msg) {
 
 namespace driftmap::core {
 
-std::vector<int64_t> csv_record_lines(const std::string& path, char delimiter) {
-  std::vector<int64_t> starts;
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return starts;
-  int64_t line = 1;
-  bool in_quotes = false, at_record_start = true;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    for (size_t i = 0; i < n; ++i) {
-      const char c = buf[i];
-      if (at_record_start && c != '\n' && c != '\r') {
-        starts.push_back(line);
-        at_record_start = false;
-      }
-      if (c == '"') in_quotes = !in_quotes;
-      else if (c == '\n') {
-        ++line;
-        if (!in_quotes) at_record_start = true;
-      }
-    }
-  }
-  std::fclose(f);
-  (void)delimiter;
-  return starts;
-}
 
 }  // namespace driftmap::core

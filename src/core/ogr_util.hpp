@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/csv_lines.hpp"
+
 namespace driftmap::core {
 
 // Registers GDAL drivers once and turns off network access for GDAL (no /vsicurl/ fetching).
@@ -38,8 +40,5 @@ struct FeatureDeleter {
 };
 using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
 
-// 1-based file line on which each CSV record starts (record 0 = the header), quote-aware, so
-// that multi-line quoted fields don't shift the line numbers reported for later rows.
-std::vector<int64_t> csv_record_lines(const std::string& path, char delimiter = ',');
 
 }  // namespace driftmap::core

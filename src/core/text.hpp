@@ -1,6 +1,7 @@
 // Text helpers shared by loaders and lookups: name folding for case- and diacritic-insensitive
 // matching, UTF-8 checks, trimming.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,8 @@ namespace driftmap::core {
 std::string fold_name(std::string_view utf8);
 
 bool is_valid_utf8(std::string_view s, size_t* bad_offset = nullptr);
+// Appends code point cp encoded as UTF-8.
+void append_utf8(std::string& out, uint32_t cp);
 std::string_view trim(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string to_lower_ascii(std::string_view s);
