@@ -135,6 +135,7 @@ bool write_png(const std::string& path, std::span<const uint8_t> rgba, int width
   std::string msg = encode(sink, rgba, width, height, compression_level);
   if (msg.empty()) sink_flush(sink);
   if (msg.empty() && sink.failed) msg = std::string("write failed: ") + std::strerror(sink.saved_errno);
+  if (msg.empty() && ::fsync(fd) != 0) msg = std::string("write failed: ") + std::strerror(errno);
   if (::close(fd) != 0 && msg.empty()) msg = std::string("close failed: ") + std::strerror(errno);
   if (msg.empty() && ::rename(tmp.c_str(), path.c_str()) != 0) msg = std::string("cannot replace: ") + std::strerror(errno);
   if (!msg.empty()) {

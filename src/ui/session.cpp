@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.hpp"
 #include "core/partial_date.hpp"
 #include "core/text.hpp"
 
@@ -341,23 +342,10 @@ std::optional<Session> read_session_file(const std::string& path, core::Problems
 }
 
 bool write_session_file(const std::string& path, const Session& s, core::Problems* problems) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << format_session(s);
-    f.flush();
-    if (!f) {
-      if (problems) problems->error(path, 0, "", std::string("cannot write: ") + std::strerror(errno));
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    if (problems) problems->error(path, 0, "", std::string("cannot write: ") + std::strerror(errno));
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
+  std::string error;  // names the path
+  if (core::write_file_atomically(path, format_session(s), &error)) return true;
+  if (problems) problems->error("", 0, "", error);
+  return false;
 }
 
 }  // namespace driftmap::ui
