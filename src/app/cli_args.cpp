@@ -127,4 +127,19 @@ int ArgParser::usage_error(std::string_view error) const {
   return kExitUsage;
 }
 
+std::optional<ParsedArgs> ArgParser::parse_command(int argc, char** argv, int* exit_code) const {
+  std::string error;
+  auto args = parse(argc - 1, argv + 1, &error);
+  if (!args) {
+    *exit_code = usage_error(error);
+    return std::nullopt;
+  }
+  if (args->has("--help")) {
+    std::fputs(help().c_str(), stdout);
+    *exit_code = kExitOk;
+    return std::nullopt;
+  }
+  return args;
+}
+
 }  // namespace driftmap::app

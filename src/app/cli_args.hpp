@@ -45,6 +45,11 @@ class ArgParser {
   // *error to one line, e.g. `unknown option '--foo'`.
   std::optional<ParsedArgs> parse(int argc, const char* const* argv, std::string* error) const;
 
+  // What every subcommand does first: parses argv (argv[0] = the command name). Returns the
+  // arguments when the command should run; otherwise prints the usage error (exit 2) or the help
+  // (--help, exit 0) and sets *exit_code.
+  std::optional<ParsedArgs> parse_command(int argc, char** argv, int* exit_code) const;
+
   // Full help text listing every option.
   std::string help() const;
   // "Usage: driftmap export ...\nRun 'driftmap export --help' for the options.\n"

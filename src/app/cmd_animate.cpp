@@ -75,13 +75,9 @@ class Progress {
 
 int cmd_animate(int argc, char** argv) {
   const ArgParser parser = make_parser();
-  std::string error;
-  const auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   if (!args->has("--out")) return parser.usage_error("--out FILE.mp4|FILE.gif|DIR/ is required");
   std::string out = *args->get("--out");
   if (out.empty()) return fail_line("--out: the file name is empty");
@@ -129,16 +125,7 @@ int cmd_animate(int argc, char** argv) {
     if (end != s->c_str() + s->size() || !(fps >= 0.1 && fps <= 120)) return fail_line("--fps: " + quoted(*s) + " is not a number in 0.1..120");
   }
   std::optional<core::PartialDate> from, to;
-  for (auto [name, target] : {std::pair{"--from", &from}, std::pair{"--to", &to}}) {
-    if (auto s = args->get(name)) {
-      std::string why;
-      *target = core::parse_partial_date(*s, &why);
-      if (!*target)
-        return fail_line(std::string(name) + ": " + (why.empty() ? quoted(*s) + " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" : why));
-    }
-  }
-  if (from && to && to->interval().end_day <= from->interval().start_day)
-    return fail_line("--to: " + to->to_iso() + " is before --from " + from->to_iso());
+  if (auto status = parse_from_to(*args, &from, &to)) return *status;
 
   render::ExportSettings settings;
   ExportInputs inputs;
@@ -182,6 +169,7 @@ int cmd_animate(int argc, char** argv) {
     render::HeadlessContext context;
     render::MapExporter exporter(inputs.data(), settings);
     render::AnimationWriter writer;
+    std::string error;
     if (!writer.open(out, options, &error)) return fail_line(error);
     for (size_t i = 0; i < windows.size(); ++i) {
       if (!writer.add_frame(exporter.render(windows[i].days()), &error)) return fail_line(error);

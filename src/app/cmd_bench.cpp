@@ -139,13 +139,10 @@ core::Camera fit_camera(const core::Projection& proj, const core::GeoBox& box, i
 
 int cmd_bench(int argc, char** argv) {
   const ArgParser parser = make_parser();
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   std::string error;
-  const auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
   uint64_t n_wanted = 1'000'000, seed = 1, frames = 15, samples = 1,
            density_threshold = render::DrawParams::kDefaultDensityThreshold;
   for (auto [name, target, max] : {std::tuple{"--n", &n_wanted, uint64_t(1'000'000'000)},

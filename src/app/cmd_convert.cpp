@@ -74,13 +74,10 @@ void add_field(OGRLayerH layer, const std::string& name, OGRFieldType type) {
 
 int cmd_convert(int argc, char** argv) {
   const ArgParser parser = make_parser();
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   std::string error;
-  auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
   if (args->positionals.empty()) return parser.usage_error("no IN file given");
   const auto out_path = args->get("--out");
   if (!out_path) return parser.usage_error("--out FILE is required");

@@ -51,13 +51,10 @@ int cmd_export(int argc, char** argv) {
                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   };
   const ArgParser parser = make_parser();
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   std::string error;
-  const auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
   if (!args->has("--out")) return parser.usage_error("--out FILE.png is required");
 
   const std::string out = *args->get("--out");
@@ -70,16 +67,7 @@ int cmd_export(int argc, char** argv) {
   }
 
   std::optional<core::PartialDate> from, to;
-  for (auto [name, target] : {std::pair{"--from", &from}, std::pair{"--to", &to}}) {
-    if (auto s = args->get(name)) {
-      std::string why;
-      *target = core::parse_partial_date(*s, &why);
-      if (!*target)
-        return fail_line(std::string(name) + ": " + (why.empty() ? quoted(*s) + " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" : why));
-    }
-  }
-  if (from && to && to->interval().end_day <= from->interval().start_day)
-    return fail_line("--to: " + to->to_iso() + " is before --from " + from->to_iso());
+  if (auto status = parse_from_to(*args, &from, &to)) return *status;
 
   render::ExportSettings settings;
   ExportInputs inputs;

@@ -36,13 +36,10 @@ std::optional<uint64_t> parse_count(std::string_view s, uint64_t max) {
 
 int cmd_gen(int argc, char** argv) {
   const ArgParser parser = make_parser();
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   std::string error;
-  const auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
   if (!args->has("--n")) return parser.usage_error("--n N is required");
   if (!args->has("--out")) return parser.usage_error("--out FILE.csv is required");
   SyntheticSpec spec;

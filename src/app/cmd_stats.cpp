@@ -49,13 +49,9 @@ std::string format_value(double v) {
 
 int cmd_stats(int argc, char** argv) {
   const ArgParser parser = make_parser();
-  std::string error;
-  auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   const std::string by = args->get("--by").value_or("region");
   if (by != "region" && by != "admin1" && by != "country")
     return parser.usage_error("--by: \"" + by + "\" is not region, admin1 or country");

@@ -40,13 +40,10 @@ bool same_file(const std::string& a, const std::string& b) {
 
 int cmd_validate(int argc, char** argv) {
   const ArgParser parser = make_parser();
+  int exit_code = kExitOk;
+  const auto args = parser.parse_command(argc, argv, &exit_code);
+  if (!args) return exit_code;
   std::string error;
-  auto args = parser.parse(argc - 1, argv + 1, &error);
-  if (!args) return parser.usage_error(error);
-  if (args->has("--help")) {
-    std::fputs(parser.help().c_str(), stdout);
-    return kExitOk;
-  }
   std::vector<std::string> files = args->positionals;
   const std::string bundled = core::geodata_file("incidents.csv");
   if (args->has("--bundle")) files.push_back(bundled);

@@ -261,4 +261,19 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   return std::nullopt;
 }
 
+std::optional<int> parse_from_to(const ParsedArgs& args, std::optional<core::PartialDate>* from,
+                                 std::optional<core::PartialDate>* to) {
+  for (auto [name, target] : {std::pair{"--from", from}, std::pair{"--to", to}}) {
+    if (auto s = args.get(name)) {
+      std::string why;
+      *target = core::parse_partial_date(*s, &why);
+      if (!*target)
+        return fail_line(std::string(name) + ": " + (why.empty() ? quoted(*s) + " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" : why));
+    }
+  }
+  if (*from && *to && (*to)->interval().end_day <= (*from)->interval().start_day)
+    return fail_line("--to: " + (*to)->to_iso() + " is before --from " + (*from)->to_iso());
+  return std::nullopt;
+}
+
 }  // namespace driftmap::app

@@ -50,4 +50,9 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
 // Prints "driftmap: MESSAGE" and returns kExitFailure.
 int fail_line(const std::string& message);
 
+// --from and --to as partial dates (--to inclusive of its whole period). On a bad value or a --to
+// before --from prints one line naming the option and returns exit status 1.
+std::optional<int> parse_from_to(const ParsedArgs& args, std::optional<core::PartialDate>* from,
+                                 std::optional<core::PartialDate>* to);
+
 }  // namespace driftmap::app
