@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 extern char** environ;
@@ -29,8 +31,11 @@ inline std::string read_all(const std::string& path) {
   return s.str();
 }
 
-// Runs `driftmap args...`; stdin is /dev/null.
-inline RunResult run_driftmap(const std::vector<std::string>& args) {
+using Env = std::vector<std::pair<std::string, std::string>>;
+
+// Runs `driftmap args...` with the test's environment plus env (an empty value unsets the
+// variable); stdin is /dev/null.
+inline RunResult run_driftmap(const std::vector<std::string>& args, const Env& env = {}) {
   char out_path[] = "/tmp/driftmap-test-out-XXXXXX";
   char err_path[] = "/tmp/driftmap-test-err-XXXXXX";
   const int out_fd = mkstemp(out_path);
@@ -45,9 +50,21 @@ inline RunResult run_driftmap(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (auto& s : storage) argv.push_back(s.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_storage;
+  for (char** e = environ; *e; ++e) {
+    const std::string_view kv = *e;
+    bool overridden = false;
+    for (const auto& [k, v] : env) overridden |= kv.substr(0, kv.find('=')) == k;
+    if (!overridden) env_storage.emplace_back(kv);
+  }
+  for (const auto& [k, v] : env)
+    if (!v.empty()) env_storage.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
   RunResult r;
   pid_t pid;
-  if (posix_spawn(&pid, DRIFTMAP_BINARY, &actions, nullptr, argv.data(), environ) == 0) {
+  if (posix_spawn(&pid, DRIFTMAP_BINARY, &actions, nullptr, argv.data(), envp.data()) == 0) {
     int status = 0;
     waitpid(pid, &status, 0);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -2,56 +2,26 @@
 // a directory as PNGs, to MP4/GIF through ffmpeg (frame count checked with ffprobe when present),
 // and to a frames directory with a clear message when ffmpeg is missing.
 #include <catch2/catch.hpp>
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "../support/synthetic_geodata.hpp"
+#include "run_binary.hpp"
 
 namespace fs = std::filesystem;
 using driftmap::testing::TempDir;
+using driftmap::test::Env;
+using Run = driftmap::test::RunResult;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 Run run(std::vector<std::string> args, const std::string& geodata, const char* ffmpeg = nullptr) {
-  TempDir io;
-  const std::string err_path = io.file("stderr");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int e = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(e, 2);
-    const int n = open("/dev/null", O_WRONLY);
-    dup2(n, 1);
-    setenv("DRIFTMAP_GEODATA", geodata.c_str(), 1);
-    if (ffmpeg) setenv("DRIFTMAP_FFMPEG", ffmpeg, 1);
-    std::vector<char*> argv;
-    std::string bin = DRIFTMAP_BINARY;
-    argv.push_back(bin.data());
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(err_path)};
+  Env env{{"DRIFTMAP_GEODATA", geodata}};
+  if (ffmpeg) env.emplace_back("DRIFTMAP_FFMPEG", ffmpeg);
+  return driftmap::test::run_driftmap(args, env);
 }
 
 struct Fixture {

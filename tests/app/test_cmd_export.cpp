@@ -1,59 +1,24 @@
 // `driftmap export` run as a subprocess: exit codes, messages, help, and the image it writes.
 #include <catch2/catch.hpp>
-#include <fcntl.h>
 #include <png.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "../support/synthetic_geodata.hpp"
+#include "run_binary.hpp"
 
 namespace fs = std::filesystem;
 using driftmap::testing::TempDir;
+using driftmap::test::Env;
+using Run = driftmap::test::RunResult;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 // Runs the built binary with DRIFTMAP_GEODATA=geodata (when given).
 Run run(std::vector<std::string> args, const std::string& geodata = {}) {
-  TempDir io;
-  const std::string out_path = io.file("stdout"), err_path = io.file("stderr");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int o = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int e = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(o, 1);
-    dup2(e, 2);
-    if (!geodata.empty()) setenv("DRIFTMAP_GEODATA", geodata.c_str(), 1);
-    std::vector<char*> argv;
-    std::string bin = DRIFTMAP_BINARY;
-    argv.push_back(bin.data());
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Run r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
-  return r;
+  return driftmap::test::run_driftmap(args, geodata.empty() ? Env{} : Env{{"DRIFTMAP_GEODATA", geodata}});
 }
 
 // A geodata directory with the synthetic boundaries and an incidents file next to it.
@@ -124,7 +89,7 @@ TEST_CASE("export writes the same bytes twice") {
   };
   REQUIRE(run(args(f.dir.file("a.png")), f.geodata).exit_code == 0);
   REQUIRE(run(args(f.dir.file("b.png")), f.geodata).exit_code == 0);
-  CHECK(slurp(f.dir.file("a.png")) == slurp(f.dir.file("b.png")));
+  CHECK(driftmap::test::read_all(f.dir.file("a.png")) == driftmap::test::read_all(f.dir.file("b.png")));
 }
 
 TEST_CASE("export --from/--to choose which incidents are drawn") {

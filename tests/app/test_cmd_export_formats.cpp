@@ -6,56 +6,26 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 #include <png.h>
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "../support/synthetic_geodata.hpp"
+#include "run_binary.hpp"
 
 namespace fs = std::filesystem;
 using driftmap::testing::TempDir;
+using driftmap::test::Env;
+using Run = driftmap::test::RunResult;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 Run run(std::vector<std::string> args, const std::string& geodata, const std::string& ffmpeg = {}) {
-  TempDir io;
-  const std::string err_path = io.file("stderr");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int e = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(e, 2);
-    const int n = open("/dev/null", O_WRONLY);
-    dup2(n, 1);
-    setenv("DRIFTMAP_GEODATA", geodata.c_str(), 1);
-    if (!ffmpeg.empty()) setenv("DRIFTMAP_FFMPEG", ffmpeg.c_str(), 1);
-    std::vector<char*> argv;
-    std::string bin = DRIFTMAP_BINARY;
-    argv.push_back(bin.data());
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(err_path)};
+  Env env{{"DRIFTMAP_GEODATA", geodata}};
+  if (!ffmpeg.empty()) env.emplace_back("DRIFTMAP_FFMPEG", ffmpeg);
+  return driftmap::test::run_driftmap(args, env);
 }
 
 struct Fixture {
@@ -118,9 +88,9 @@ TEST_CASE("export chooses PNG, GeoTIFF or SVG by the extension and refuses other
     CHECK(r.exit_code == 0);
     CHECK(fs::file_size(f.dir.file(name)) > 100);
   }
-  CHECK(slurp(f.dir.file("m.png")).substr(1, 3) == "PNG");
-  CHECK(slurp(f.dir.file("m.tif")).substr(0, 2) == "II");
-  CHECK(slurp(f.dir.file("m.svg")).find("<svg") != std::string::npos);
+  CHECK(driftmap::test::read_all(f.dir.file("m.png")).substr(1, 3) == "PNG");
+  CHECK(driftmap::test::read_all(f.dir.file("m.tif")).substr(0, 2) == "II");
+  CHECK(driftmap::test::read_all(f.dir.file("m.svg")).find("<svg") != std::string::npos);
   const Run bad = run(f.args(f.dir.file("m.jpg")), f.geodata);
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("\".jpg\"") != std::string::npos);
@@ -219,7 +189,7 @@ TEST_CASE("the SVG parses, has a layer per part, and one circle per visible poin
     const Run r = run(f.args(out, extra), f.geodata);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    const std::string text = slurp(out);
+    const std::string text = driftmap::test::read_all(out);
     CPLXMLNode* root = CPLParseXMLString(text.c_str());
     REQUIRE(root);
     for (const char* id : {"id=\"countries\"", "id=\"provinces\"", "id=\"incidents\"", "id=\"legend\"",
@@ -241,6 +211,6 @@ TEST_CASE("the same export twice gives byte-identical PNG and SVG files") {
     const std::string a = f.dir.file(std::string("a") + ext), b = f.dir.file(std::string("b") + ext);
     REQUIRE(run(f.args(a, extra), f.geodata).exit_code == 0);
     REQUIRE(run(f.args(b, extra), f.geodata).exit_code == 0);
-    CHECK(slurp(a) == slurp(b));
+    CHECK(driftmap::test::read_all(a) == driftmap::test::read_all(b));
   }
 }

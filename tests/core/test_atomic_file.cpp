@@ -6,27 +6,13 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "../support/synthetic_geodata.hpp"
 
 using namespace driftmap::core;
 namespace fs = std::filesystem;
+using driftmap::testing::TempDir;
 
 namespace {
-
-// A fresh directory per test, removed afterwards.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "driftmap-atomic-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()));
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  size_t entries() const { return static_cast<size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator())); }
-};
 
 std::string read_all(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

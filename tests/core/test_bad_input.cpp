@@ -15,9 +15,11 @@
 
 #include "core/incident_loader.hpp"
 #include "core/text.hpp"
+#include "../support/synthetic_geodata.hpp"
 
 using namespace driftmap::core;
 namespace fs = std::filesystem;
+using driftmap::testing::TempDir;
 
 namespace {
 
@@ -26,20 +28,6 @@ const std::string kBad = std::string(DRIFTMAP_TEST_DATA) + "/bad/";
 std::string first_message(const LoadResult& r) {
   return r.problems.items.empty() ? std::string() : r.problems.items.front().to_string();
 }
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "driftmap-bad-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()));
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 struct Case {
   const char* file;

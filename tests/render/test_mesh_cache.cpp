@@ -9,9 +9,11 @@
 
 #include "core/geodata.hpp"
 #include "render/mesh_cache.hpp"
+#include "../support/synthetic_geodata.hpp"
 
 using namespace driftmap;
 namespace fs = std::filesystem;
+using driftmap::testing::TempDir;
 
 namespace {
 const core::Boundaries& boundaries() {
@@ -39,14 +41,6 @@ bool same(const render::BoundaryMesh& a, const render::BoundaryMesh& b) {
          eq(a.admin0_indices, b.admin0_indices) && eq(a.admin1_indices, b.admin1_indices) &&
          eq(a.country_segments, b.country_segments) && eq(a.admin1_segments, b.admin1_segments);
 }
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char t[] = "/tmp/driftmap-mesh-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 }  // namespace
 
 TEST_CASE("a cached mesh reads back identical to the mesh that was built") {
@@ -55,8 +49,8 @@ TEST_CASE("a cached mesh reads back identical to the mesh that was built") {
   REQUIRE_FALSE(mesh.admin1_indices.empty());
   TempDir dir;
   const uint64_t key = render::mesh_cache_key(boundaries(), proj, afpak());
-  REQUIRE(render::write_cached_mesh(dir.path + "/m.mesh", key, mesh));
-  auto back = render::read_cached_mesh(dir.path + "/m.mesh", key);
+  REQUIRE(render::write_cached_mesh(dir.file("m.mesh"), key, mesh));
+  auto back = render::read_cached_mesh(dir.file("m.mesh"), key);
   REQUIRE(back);
   CHECK(same(*back, mesh));
 }
