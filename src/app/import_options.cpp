@@ -1,6 +1,8 @@
 // `--map` parsing and the bundled geocoding data; see import_options.hpp.
 #include "app/import_options.hpp"
 
+#include <mutex>
+
 
 #include "core/geodata.hpp"
 #include "core/text.hpp"
@@ -86,23 +88,40 @@ std::optional<std::map<std::string, std::string>> parse_column_map(const std::ve
   return out;
 }
 
+struct ImportContext::GazetteerCache {
+  std::once_flag once;
+  std::optional<core::Gazetteer> gazetteer;
+  core::Problems problems;
+  const core::Gazetteer* get() {
+    std::call_once(once, [this] {
+      gazetteer = core::Gazetteer::load(
+          std::vector<std::string>{core::geodata_file("places.csv"), core::geodata_file("gazetteer.csv")}, &problems);
+    });
+    return gazetteer ? &*gazetteer : nullptr;
+  }
+};
+
+std::shared_ptr<ImportContext::GazetteerCache> ImportContext::make_cache() { return std::make_shared<GazetteerCache>(); }
+
 bool ImportContext::load_bundled() {
-  core::Problems* problems = &load_problems;
   if (!boundaries)
     boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"), core::geodata_file("admin1_aliases.csv"),
-                                        problems);
-  if (!gazetteer)
-    gazetteer = core::Gazetteer::load(std::vector<std::string>{core::geodata_file("places.csv"),
-                                                               core::geodata_file("gazetteer.csv")},
-                                      problems);
-  return boundaries && gazetteer;
+                                        &load_problems);
+  return boundaries.has_value();
+}
+
+const core::Gazetteer* ImportContext::gazetteer() const { return gazetteer_cache_->get(); }
+
+const core::Problems& ImportContext::gazetteer_problems() const {
+  gazetteer_cache_->get();
+  return gazetteer_cache_->problems;
 }
 
 core::LoadOptions ImportContext::options() const {
   core::LoadOptions o;
   o.column_map = column_map;
   o.skip_invalid = skip_invalid;
-  o.gazetteer = gazetteer ? &*gazetteer : nullptr;
+  o.gazetteer_source = [cache = gazetteer_cache_] { return cache->get(); };
   o.boundaries = boundaries ? &*boundaries : nullptr;
   return o;
 }

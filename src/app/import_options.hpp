@@ -3,6 +3,7 @@
 // gazetteer and boundaries that geocoding by name needs (issue 8).
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,18 +26,26 @@ std::optional<std::map<std::string, std::string>> parse_column_map(const std::ve
                                                                   std::string* error);
 
 // The bundled gazetteer (geodata/places.csv, then geodata/gazetteer.csv) and boundaries, and the
-// LoadOptions that use them. Loaded once by the command that reads incident files.
+// LoadOptions that use them. The boundaries are loaded by load_bundled(); the gazetteer (about
+// 50 ms to read) only when a row first needs a place-name lookup.
 struct ImportContext {
-  std::optional<core::Gazetteer> gazetteer;
   std::optional<core::Boundaries> boundaries;
   std::map<std::string, std::string> column_map;
   bool skip_invalid = false;
-  core::Problems load_problems;  // why the gazetteer or boundaries are missing, if they are
+  core::Problems load_problems;  // why the boundaries are missing, if they are
 
-  // Loads what of the bundled data exists (geocoding uses what there is); false when something
-  // is missing or broken, with the reasons in load_problems.
+  // Loads the boundaries; false when they are missing or broken, with the reasons in load_problems.
   bool load_bundled();
+  // The gazetteer, read on the first call (by this context or any LoadOptions it made); nullptr
+  // when missing, with the reasons in gazetteer_problems().
+  const core::Gazetteer* gazetteer() const;
+  const core::Problems& gazetteer_problems() const;
   core::LoadOptions options() const;
+
+ private:
+  struct GazetteerCache;
+  std::shared_ptr<GazetteerCache> gazetteer_cache_ = make_cache();
+  static std::shared_ptr<GazetteerCache> make_cache();
 };
 
 // Parses --map (and --skip-invalid when the parser has it) from args and loads the bundled

@@ -291,7 +291,6 @@ class Viewer {
   // The bundled boundaries and (loaded with the first file opened) gazetteer: what the CLI uses
   // to place rows that carry only names (issue 8). boundaries_ points into it.
   ImportContext import_;
-  bool gazetteer_tried_ = false;
   const core::Boundaries* boundaries_ = nullptr;
   std::optional<core::Projection> projection_;
   std::optional<core::Bundle> bundle_;
@@ -676,19 +675,6 @@ bool Viewer::open_data_file(const std::string& path, bool report_success, bool s
   if (core::is_network_path(path)) {
     v_.errors.push_back(file_problem(path, "network paths are not opened; download the file first"));
     return false;
-  }
-  if (!gazetteer_tried_) {  // on first use: it is not needed for the bundled data's first frame
-    gazetteer_tried_ = true;
-    const auto tg = Clock::now();
-    if (!import_.load_bundled())
-      for (auto p : import_.load_problems.items) {
-        p.severity = core::Severity::Warning;
-        p.message = "placing rows by name is limited: " + p.message;
-        v_.errors.push_back(p);
-      }
-    if (opt_.verbose)
-      std::fprintf(stderr, "driftmap: gazetteer loaded in %.0f ms\n",
-                   std::chrono::duration<double, std::milli>(Clock::now() - tg).count());
   }
   core::LoadOptions options = import_.options();
   options.skip_invalid = skip_invalid;

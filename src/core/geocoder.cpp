@@ -44,7 +44,10 @@ std::string_view to_string(LocatedBy b) {
 }
 
 Geocoder::Geocoder(const Gazetteer* gazetteer, const Boundaries* boundaries)
-    : gazetteer_(gazetteer), boundaries_(boundaries) {
+    : Geocoder(GazetteerSource([gazetteer] { return gazetteer; }), boundaries) {}
+
+Geocoder::Geocoder(GazetteerSource gazetteer, const Boundaries* boundaries)
+    : source_(std::move(gazetteer)), boundaries_(boundaries) {
   if (!boundaries_) return;
   for (const AdminArea& a : boundaries_->admin1())
     if (std::find(admin1_countries_.begin(), admin1_countries_.end(), a.iso_a3) == admin1_countries_.end())
@@ -64,6 +67,12 @@ std::optional<std::string> Geocoder::country_code(std::string_view name_or_code)
     return code;
   }
   return std::nullopt;
+}
+
+const Gazetteer* Geocoder::gazetteer() const {
+  if (!asked_ && source_) gazetteer_ = source_();
+  asked_ = true;
+  return gazetteer_;
 }
 
 GeocodeResult Geocoder::locate(std::string_view place, std::string_view admin1, std::string_view country) const {
@@ -103,9 +112,9 @@ GeocodeResult Geocoder::locate(std::string_view place, std::string_view admin1, 
     }
   }
 
-  if (!place.empty() && gazetteer_) {
+  if (!place.empty() && gazetteer()) {
     std::vector<const Place*> cands;
-    for (const Place* p : gazetteer_->lookup(place)) {
+    for (const Place* p : gazetteer()->lookup(place)) {
       if (!iso.empty() && p->iso_a3 != iso) continue;
       if (a1 && fold_name(p->admin1) != fold_name(boundaries_->admin1()[*a1].name)) continue;
       bool same = false;

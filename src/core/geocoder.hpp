@@ -6,6 +6,7 @@
 // A name shared by places in different countries or provinces (Jalalabad) is narrowed by the
 // row's country and admin1; if it is still ambiguous the row is refused, naming the candidates.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +35,16 @@ struct GeocodeResult {
   std::string error;     // when !found: why
 };
 
+// Produces the gazetteer when first needed (nullptr when there is none).
+using GazetteerSource = std::function<const Gazetteer*()>;
+
 class Geocoder {
  public:
   // Either may be null; then that level is skipped.
   Geocoder(const Gazetteer* gazetteer, const Boundaries* boundaries);
+  // The gazetteer is asked for on the first place-name lookup only, so files whose rows all
+  // carry coordinates never pay for reading it.
+  Geocoder(GazetteerSource gazetteer, const Boundaries* boundaries);
 
   GeocodeResult locate(std::string_view place, std::string_view admin1, std::string_view country) const;
 
@@ -45,7 +52,10 @@ class Geocoder {
   std::optional<std::string> country_code(std::string_view name_or_code) const;
 
  private:
-  const Gazetteer* gazetteer_;
+  const Gazetteer* gazetteer() const;
+  GazetteerSource source_;
+  mutable const Gazetteer* gazetteer_ = nullptr;
+  mutable bool asked_ = false;
   const Boundaries* boundaries_;
   std::vector<std::string> admin1_countries_;  // countries that have admin-1 areas
 };

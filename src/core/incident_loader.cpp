@@ -465,7 +465,8 @@ ParsedRows parse_incident_file(const std::string& path, const LoadOptions& optio
   for (const std::string& need : required_source_columns(format))
     if (std::none_of(columns.begin(), columns.end(), [&](const std::string& c) { return to_lower_ascii(c) == need; }))
       problems.error(path, is_csv ? 1 : 0, need, "column is missing (needed in " + std::string(to_string(format)) + " files)");
-  const bool can_geocode = (options.gazetteer || options.boundaries) &&
+  const bool has_gazetteer = options.gazetteer || options.gazetteer_source;
+  const bool can_geocode = (has_gazetteer || options.boundaries) &&
                            (col.count("place") || col.count("admin1") || col.count("country"));
   if (format == SourceFormat::Driftmap && !col.count("date_start"))
     problems.error(path, is_csv ? 1 : 0, "date_start", "no date column (expected date_start or date)");
@@ -517,9 +518,10 @@ ParsedRows parse_incident_file(const std::string& path, const LoadOptions& optio
 
   const std::vector<int64_t>& record_lines = scan.record_lines;
   std::unordered_map<std::string, int64_t> first_line_of_id;
-  const std::optional<Geocoder> geocoder =
-      (options.gazetteer || options.boundaries) ? std::optional<Geocoder>(Geocoder(options.gazetteer, options.boundaries))
-                                                : std::nullopt;
+  std::optional<Geocoder> geocoder;
+  if (options.gazetteer) geocoder.emplace(options.gazetteer, options.boundaries);
+  else if (options.gazetteer_source || options.boundaries)
+    geocoder.emplace(GazetteerSource(options.gazetteer_source), options.boundaries);
   std::unordered_map<std::string, int> column_index;  // lower-case name → field, for the format rules
   for (int i = nfields - 1; i >= 0; --i) column_index[to_lower_ascii(columns[static_cast<size_t>(i)])] = i;
   std::vector<int> attribute_fields;  // columns not read into a driftmap field

@@ -3,6 +3,7 @@
 // reported with file, line (CSV) or feature index, and field; a file with errors is refused
 // unless skip_invalid is set, in which case the valid rows load and the skipped ones are listed.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,8 @@ struct LoadOptions {
   // when either is given (callers pass the bundled ones; core loads nothing itself). Foreign
   // formats' country names become ISO codes through the boundaries.
   const Gazetteer* gazetteer = nullptr;
+  // Instead of gazetteer: called once, on the first row that needs a place-name lookup.
+  std::function<const Gazetteer*()> gazetteer_source;
   const Boundaries* boundaries = nullptr;
   // Keep the columns not read into driftmap fields (ParsedRows::attributes), for `convert`.
   bool keep_attributes = false;

@@ -113,3 +113,23 @@ TEST_CASE("a names-only file is placed row by row, with a note per row and the a
   CHECK_FALSE(parse_incident_file(f).problems.items.empty());
   CHECK(parse_incident_file(f).problems.has_errors());
 }
+
+TEST_CASE("the gazetteer is asked for only when a row needs a place-name lookup, and only once") {
+  REQUIRE(bundled().gazetteer);
+  int asked = 0;
+  LoadOptions o;
+  o.boundaries = &*bundled().boundaries;
+  o.gazetteer_source = [&] {
+    ++asked;
+    return &*bundled().gazetteer;
+  };
+  auto with_coordinates = load_incidents(std::string(DRIFTMAP_TEST_DATA) + "/core/good.csv", o);
+  REQUIRE(with_coordinates.ok());
+  CHECK(asked == 0);
+  auto names_only = parse_incident_file(std::string(DRIFTMAP_TEST_DATA) + "/import/names_only.csv", o);
+  REQUIRE(names_only.file_ok);
+  CHECK(asked == 1);
+  size_t by_gazetteer = 0;
+  for (const auto& by : names_only.located_by) by_gazetteer += by == LocatedBy::Gazetteer;
+  CHECK(by_gazetteer > 0);
+}
