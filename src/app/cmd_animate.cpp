@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/cli_args.hpp"
+#include "app/progress_bar.hpp"
 #include "app/commands.hpp"
 #include "app/export_options.hpp"
 #include "core/partial_date.hpp"
@@ -53,23 +54,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-class Progress {
- public:
-  Progress(size_t total, bool enabled) : total_(total), enabled_(enabled) {}
-  void update(size_t done) {
-    if (!enabled_) return;
-    const int width = 30;
-    const int filled = total_ ? int(double(done) / double(total_) * width) : width;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu frames", std::string(size_t(filled), '#').c_str(),
-                 std::string(size_t(width - filled), '.').c_str(), done, total_);
-    if (done == total_) std::fputc('\n', stderr);
-    std::fflush(stderr);
-  }
-
- private:
-  size_t total_;
-  bool enabled_;
-};
 
 }  // namespace
 
@@ -145,7 +129,7 @@ int cmd_animate(int argc, char** argv) {
   const std::vector<core::MonthRange> windows = render::animation_windows(spec, step);
 
   const bool show_progress = args->has("--progress") || ::isatty(2);
-  Progress progress(windows.size(), show_progress);
+  ProgressBar progress(show_progress, 0);
   render::AnimationOptions options;
   options.format = kind == Kind::Mp4 ? render::AnimationFormat::Mp4
                    : kind == Kind::Gif ? render::AnimationFormat::Gif
@@ -165,21 +149,26 @@ int cmd_animate(int argc, char** argv) {
     }
   }
 
+  auto fail = [&](const std::string& message) {
+    progress.finish();  // the message goes on its own line
+    return fail_line(message);
+  };
   try {
     render::HeadlessContext context;
     render::MapExporter exporter(inputs.data(), settings);
     render::AnimationWriter writer;
     std::string error;
-    if (!writer.open(out, options, &error)) return fail_line(error);
+    if (!writer.open(out, options, &error)) return fail(error);
     for (size_t i = 0; i < windows.size(); ++i) {
-      if (!writer.add_frame(exporter.render(windows[i].days()), &error)) return fail_line(error);
-      progress.update(i + 1);
+      if (!writer.add_frame(exporter.render(windows[i].days()), &error)) return fail(error);
+      progress.update(double(i + 1) / double(windows.size()),
+                      std::to_string(i + 1) + "/" + std::to_string(windows.size()) + " frames");
     }
-    if (!writer.finish(&error)) return fail_line(error);
+    if (!writer.finish(&error)) return fail(error);
   } catch (const render::ExportError& e) {
-    return fail_line(e.what());
+    return fail(e.what());
   } catch (const render::GlError& e) {
-    return fail_line(std::string("rendering failed: ") + e.what());
+    return fail(std::string("rendering failed: ") + e.what());
   }
   return kExitOk;
 }

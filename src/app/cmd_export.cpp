@@ -5,12 +5,16 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <optional>
 #include <string>
+
+#include <unistd.h>
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
 #include "app/export_options.hpp"
+#include "app/progress_bar.hpp"
 #include "core/atomic_file.hpp"
 #include "core/partial_date.hpp"
 #include "render/gl_objects.hpp"
@@ -34,6 +38,8 @@ ArgParser make_parser() {
       .option("--to", "DATE", "last date shown, inclusive (2023-06 = through 30 Jun 2023);\n"
                               "default: the data's last date");
   add_export_options(p);
+  p.flag("--progress", "show a progress bar on stderr even when it is not a terminal (on a terminal it\n"
+                       "appears by itself when the export takes over a second)");
   p.flag("--help", "show this help");
   return p;
 }
@@ -69,6 +75,10 @@ int cmd_export(int argc, char** argv) {
   std::optional<core::PartialDate> from, to;
   if (auto status = parse_from_to(*args, &from, &to)) return *status;
 
+  // The GL context is created while the data loads.
+  std::future<render::HeadlessContext> pending_context;
+  if (*format != render::ExportFormat::Svg) pending_context = render::create_headless_context_async();
+
   render::ExportSettings settings;
   ExportInputs inputs;
   if (auto status = prepare_export(parser, *args, &settings, &inputs)) return *status;
@@ -85,34 +95,52 @@ int cmd_export(int argc, char** argv) {
     if (to && !from) window.start_day = to->interval().start_day;
   }
 
+  // From here on a progress bar (on a terminal, once the export has taken a second; loading
+  // problems were printed above without one). Each phase's share is its usual share of a 4K export.
+  const double loaded_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ProgressBar progress(args->has("--progress") || ::isatty(2), args->has("--progress") ? 0 : 1, loaded_s);
+  auto fail = [&](const std::string& message) {
+    progress.finish();
+    return fail_line(message);
+  };
+  const char* const format_name = *format == render::ExportFormat::Png ? "PNG" : *format == render::ExportFormat::Svg ? "SVG" : "GeoTIFF";
   try {
     // The GL context outlives the exporter (its renderer's GL objects are freed first).
     std::optional<render::HeadlessContext> context;
-    if (*format != render::ExportFormat::Svg) {
-      context.emplace();
+    if (pending_context.valid()) {
+      progress.update(0.1, "starting OpenGL");
+      context.emplace(pending_context.get());
+      context->make_current();
       lap("context");
     }
+    progress.update(0.15, "laying out");
     render::MapExporter exporter(inputs.data(), settings);
     lap("layout");
     if (*format == render::ExportFormat::Svg) {
+      progress.update(0.2, "drawing SVG");
       const std::string svg = exporter.svg(window);
       lap("svg");
-      if (!core::write_file_atomically(out, svg, &error)) return fail_line(error);
+      progress.update(0.9, "writing SVG");
+      if (!core::write_file_atomically(out, svg, &error)) return fail(error);
       lap("write");
+      progress.update(1, "done");
       return kExitOk;
     }
+    progress.update(0.2, "rendering");
     const render::RgbaImage image = exporter.render(window);
     lap("render");
+    progress.update(0.6, std::string("encoding ") + format_name);
     const bool ok = *format == render::ExportFormat::Png
                         ? render::write_png_file(out, image, exporter.keeps_alpha(), &error)
                         : render::write_geotiff_file(out, image, exporter.camera(), exporter.projection(),
                                                      exporter.keeps_alpha(), &error);
-    if (!ok) return fail_line(error);
+    if (!ok) return fail(error);
     lap("write");
+    progress.update(1, "done");
   } catch (const render::ExportError& e) {
-    return fail_line(e.what());
+    return fail(e.what());
   } catch (const render::GlError& e) {
-    return fail_line(std::string("rendering failed: ") + e.what());
+    return fail(std::string("rendering failed: ") + e.what());
   }
   return kExitOk;
 }

@@ -221,6 +221,15 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
     if (bad) return kExitFailure;
     in->boundaries = std::move(import->boundaries);
     in->dataset = merge(parts);
+    if (st->ctc_shares) {  // the article's reported shares do not depend on the incidents shown
+      core::Problems problems;
+      in->bundle = core::load_bundle_tables(core::geodata_dir(), &problems);
+      if (!in->bundle) {
+        for (const auto& p : problems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+        return fail_line("--ctc on: the CTC Sentinel figures in " + core::geodata_dir() + " cannot be loaded");
+      }
+      in->bundle_incidents_shown = false;
+    }
   } else {
     core::Problems problems;
     auto bundle = core::load_bundle(core::geodata_dir(), &problems);

@@ -29,7 +29,10 @@ bool parse_size(const std::string& s, double dpi, int* width_px, int* height_px,
 struct ExportInputs {
   core::Dataset dataset;
   std::optional<core::Boundaries> boundaries;
-  std::optional<core::Bundle> bundle;  // the bundled tables (attribution, CTC shares); none for --data
+  // The bundled tables (attribution, CTC shares). With --data: only for --ctc on, its incidents
+  // not shown (bundle_incidents_shown false).
+  std::optional<core::Bundle> bundle;
+  bool bundle_incidents_shown = true;
   core::AreaIndex areas;
   // From --session: its time window and timeline settings, when given.
   std::optional<core::MonthRange> session_window;
@@ -38,7 +41,7 @@ struct ExportInputs {
   bool has_session = false;
 
   render::ExportData data() const {
-    return {&*boundaries, &dataset, &areas, bundle ? &*bundle : nullptr};
+    return {&*boundaries, &dataset, &areas, bundle ? &*bundle : nullptr, bundle_incidents_shown};
   }
 };
 

@@ -30,7 +30,7 @@ namespace {
 }
 }  // namespace
 
-HeadlessContext::HeadlessContext() : impl_(std::make_unique<Impl>()) {
+HeadlessContext::HeadlessContext(Bind bind) : impl_(std::make_unique<Impl>()) {
   if (!epoxy_has_egl_extension(EGL_NO_DISPLAY, "EGL_MESA_platform_surfaceless"))
     throw GlError("EGL: the Mesa surfaceless platform (EGL_MESA_platform_surfaceless) is not available");
   impl_->dpy = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
@@ -50,7 +50,7 @@ HeadlessContext::HeadlessContext() : impl_(std::make_unique<Impl>()) {
                                 EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
   impl_->ctx = eglCreateContext(impl_->dpy, config, EGL_NO_CONTEXT, ctx_attribs);
   if (impl_->ctx == EGL_NO_CONTEXT) fail("eglCreateContext(OpenGL 3.3 core)");
-  make_current();
+  if (bind == Bind::Now) make_current();
 }
 
 HeadlessContext::~HeadlessContext() = default;
@@ -64,6 +64,10 @@ void HeadlessContext::make_current() {
 std::string HeadlessContext::renderer_name() const {
   const auto* s = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   return s ? s : "";
+}
+
+std::future<HeadlessContext> create_headless_context_async() {
+  return std::async(std::launch::async, [] { return HeadlessContext(HeadlessContext::Bind::Later); });
 }
 
 }  // namespace driftmap::render

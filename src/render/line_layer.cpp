@@ -64,11 +64,12 @@ std::vector<Segment> simplify_segments(const std::vector<Segment>& segments, dou
 
 }  // namespace
 
-LineLayer::LineLayer(const std::vector<Segment>& segments) : program_(make_program("line.vert", "line.frag")) {
+LineLayer::LineLayer(const std::vector<Segment>& segments, bool levels_of_detail)
+    : program_(make_program("line.vert", "line.frag")) {
   std::vector<Segment> all = segments;
   levels_.push_back({0, 0, GLsizei(segments.size())});
   double tol = kLodBaseTolerance_m;
-  for (int k = 0; k < kLodLevels && !segments.empty(); ++k, tol *= 2) {
+  for (int k = 0; k < kLodLevels && levels_of_detail && !segments.empty(); ++k, tol *= 2) {
     std::vector<Segment> coarse = simplify_segments(segments, tol);
     // Not worth a level if it barely saves anything over the previous one.
     if (double(coarse.size()) > 0.85 * double(levels_.back().count)) continue;

@@ -21,7 +21,8 @@ class LineLayer {
   static constexpr double kLodBaseTolerance_m = 250;
   static constexpr int kLodLevels = 8;  // at most, besides the original
 
-  explicit LineLayer(const std::vector<Segment>& segments);
+  // levels_of_detail = false: only the segments as given (a fixed camera needs no coarser copies).
+  explicit LineLayer(const std::vector<Segment>& segments, bool levels_of_detail = true);
   // width_px in logical pixels; multiplied by the camera's pixel ratio.
   void draw(const core::Camera& cam, Rgba colour, float width_px);
   size_t segment_count() const { return levels_.empty() ? 0 : size_t(levels_[0].count); }

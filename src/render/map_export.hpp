@@ -44,6 +44,9 @@ struct ExportData {
   const core::Dataset* dataset = nullptr;
   const core::AreaIndex* areas = nullptr;  // area highlights and badges (optional)
   const core::Bundle* bundle = nullptr;    // CTC shares and source titles (optional)
+  // Whether the bundle's incidents are among those shown: the attribution then names every
+  // bundled document; otherwise (other data with the CTC shares) only the shares' source.
+  bool bundle_incidents_shown = true;
 };
 
 struct ExportSettings {
@@ -77,7 +80,9 @@ struct ExportSettings {
 core::Vec2 viewer_projection_centre(const core::Boundaries& b);
 
 // One line naming Natural Earth, GeoNames and the cited documents (short titles).
-std::string attribution_text(const core::Bundle* bundle);
+// "Boundaries: …; Places: …" plus the documents behind what is drawn: every bundled source when
+// the bundle's incidents are shown, else those of the CTC shares when they are (ctc_shares).
+std::string attribution_text(const core::Bundle* bundle, bool bundle_incidents_shown = true, bool ctc_shares = false);
 
 class MapExporter {
  public:

@@ -39,6 +39,9 @@ struct MapRendererOptions {
   // Boundary simplification tolerance in metres (Douglas–Peucker; 0 keeps every vertex). The
   // export uses half a pixel; the viewer, which zooms in, should keep 0 or a small value.
   double simplify_m = 0;
+  // Coarser copies of the outlines for zoomed-out views (see LineLayer). A fixed camera (an
+  // export, whose mesh is already simplified for its scale) never uses them.
+  bool outline_levels_of_detail = true;
 };
 
 struct DrawParams {

@@ -4,7 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <cstdio>
+#include <optional>
 
 #include "core/atomic_file.hpp"
 
@@ -14,14 +15,29 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kMagic[8] = {'D', 'M', 'M', 'E', 'S', 'H', '0', '1'};
+constexpr char kMagic[8] = {'D', 'M', 'M', 'E', 'S', 'H', '0', '2'};
 constexpr size_t kMaxFiles = 12;
 
+// A 64-bit hash of everything fed to it, eight bytes per step (FNV-1a's multiply with a
+// xor-shift, which a byte-wise FNV needs eight steps for): the key hashes megabytes of boundary
+// coordinates and the checksum a mesh file of several, on every export.
 struct Fnv {
   uint64_t h = 1469598103934665603ull;
+  void word(uint64_t w) {
+    h = (h ^ w) * 1099511628211ull;
+    h ^= h >> 29;
+  }
   void bytes(const void* p, size_t n) {
     const auto* c = static_cast<const unsigned char*>(p);
-    for (size_t i = 0; i < n; ++i) h = (h ^ c[i]) * 1099511628211ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, c + i, 8);
+      word(w);
+    }
+    uint64_t tail = n - i;  // the count of leftover bytes, then the bytes themselves
+    for (; i < n; ++i) tail = tail << 8 | c[i];
+    word(tail);
   }
   template <class T>
   void value(const T& v) {
@@ -58,17 +74,34 @@ void put(std::string& out, const std::vector<T>& v) {
   if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
+// Reads one vector written by put() from in[at, end).
 template <class T>
-bool get(const std::string& in, size_t& at, std::vector<T>& v) {
+bool get(const std::string& in, size_t end, size_t& at, std::vector<T>& v) {
   uint64_t n;
-  if (at + sizeof n > in.size()) return false;
+  if (at + sizeof n > end) return false;
   std::memcpy(&n, in.data() + at, sizeof n);
   at += sizeof n;
-  if (n > (in.size() - at) / sizeof(T)) return false;
+  if (n > (end - at) / sizeof(T)) return false;
   v.resize(n);
   if (n) std::memcpy(v.data(), in.data() + at, n * sizeof(T));
   at += n * sizeof(T);
   return true;
+}
+
+// The whole file in one read (no stream buffering of several megabytes).
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  std::optional<std::string> out;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    if (size >= 0 && std::fseek(f, 0, SEEK_SET) == 0) {
+      std::string s(size_t(size), '\0');
+      if (std::fread(s.data(), 1, s.size(), f) == s.size()) out = std::move(s);
+    }
+  }
+  std::fclose(f);
+  return out;
 }
 
 void prune(const std::string& dir) {
@@ -123,9 +156,9 @@ bool write_cached_mesh(const std::string& file, uint64_t key, const BoundaryMesh
 }
 
 std::optional<BoundaryMesh> read_cached_mesh(const std::string& file, uint64_t key) {
-  std::ifstream f(file, std::ios::binary);
-  if (!f) return std::nullopt;
-  std::string in((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const std::optional<std::string> file_bytes = read_whole_file(file);
+  if (!file_bytes) return std::nullopt;
+  const std::string& in = *file_bytes;
   constexpr size_t kHeader = sizeof kMagic + sizeof(uint64_t) + 2 * sizeof(uint32_t);
   if (in.size() < kHeader + sizeof(uint64_t) || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0)
     return std::nullopt;
@@ -135,16 +168,16 @@ std::optional<BoundaryMesh> read_cached_mesh(const std::string& file, uint64_t k
   std::memcpy(&stored_check, in.data() + in.size() - sizeof(uint64_t), sizeof stored_check);
   std::memcpy(&stored_key, in.data() + sizeof kMagic, sizeof stored_key);
   if (stored_check != check.h || stored_key != key) return std::nullopt;
-  const std::string body = in.substr(0, in.size() - sizeof(uint64_t));
+  const size_t end = in.size() - sizeof(uint64_t);  // the body, without the checksum
   BoundaryMesh m;
   size_t at = sizeof kMagic + sizeof(uint64_t);
-  std::memcpy(&m.admin0_count, body.data() + at, sizeof m.admin0_count);
+  std::memcpy(&m.admin0_count, in.data() + at, sizeof m.admin0_count);
   at += sizeof m.admin0_count;
-  std::memcpy(&m.admin1_count, body.data() + at, sizeof m.admin1_count);
+  std::memcpy(&m.admin1_count, in.data() + at, sizeof m.admin1_count);
   at += sizeof m.admin1_count;
-  if (!get(body, at, m.admin0_vertices) || !get(body, at, m.admin1_vertices) || !get(body, at, m.admin0_indices) ||
-      !get(body, at, m.admin1_indices) || !get(body, at, m.country_segments) || !get(body, at, m.admin1_segments) ||
-      at != body.size())
+  if (!get(in, end, at, m.admin0_vertices) || !get(in, end, at, m.admin1_vertices) ||
+      !get(in, end, at, m.admin0_indices) || !get(in, end, at, m.admin1_indices) ||
+      !get(in, end, at, m.country_segments) || !get(in, end, at, m.admin1_segments) || at != end)
     return std::nullopt;
   return m;
 }

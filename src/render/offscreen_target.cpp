@@ -61,13 +61,20 @@ std::vector<uint8_t> OffscreenTarget::read_rgba() {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   const size_t row = size_t(width_) * 4;
-  std::vector<uint8_t> bottom_up(row * size_t(height_));
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
-  std::vector<uint8_t> top_down(bottom_up.size());
-  for (int y = 0; y < height_; ++y)
-    std::memcpy(top_down.data() + size_t(y) * row, bottom_up.data() + size_t(height_ - 1 - y) * row, row);
+  std::vector<uint8_t> pixels(row * size_t(height_));
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // GL's first row is the bottom one: flip in place (a second 4K buffer would cost more in page
+  // faults than the copy itself).
+  std::vector<uint8_t> tmp(row);
+  for (int y = 0, z = height_ - 1; y < z; ++y, --z) {
+    uint8_t* a = pixels.data() + size_t(y) * row;
+    uint8_t* b = pixels.data() + size_t(z) * row;
+    std::memcpy(tmp.data(), a, row);
+    std::memcpy(a, b, row);
+    std::memcpy(b, tmp.data(), row);
+  }
   glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
-  return top_down;
+  return pixels;
 }
 
 }  // namespace driftmap::render

@@ -196,3 +196,18 @@ TEST_CASE("export into a missing directory fails and leaves an existing file alo
     CHECK(fs::is_directory(f.dir.path / "d.png"));
   }
 }
+
+TEST_CASE("export --progress draws a bar to 100% and puts an error on its own line") {
+  Fixture f;
+  const Run ok = run({"export", "--out", f.dir.file("p.png"), "--data", f.data, "--size", "320x200", "--progress"},
+                     f.geodata);
+  REQUIRE(ok.exit_code == 0);
+  CHECK(ok.err.find("\r[") != std::string::npos);
+  CHECK(ok.err.find("100% done") != std::string::npos);
+  CHECK(ok.err.back() == '\n');
+  const Run bad = run({"export", "--out", f.dir.file("missing/p.png"), "--data", f.data, "--size", "320x200",
+                       "--progress"},
+                      f.geodata);
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("\ndriftmap: ") != std::string::npos);
+}

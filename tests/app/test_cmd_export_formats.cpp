@@ -214,3 +214,35 @@ TEST_CASE("the same export twice gives byte-identical PNG and SVG files") {
     CHECK(driftmap::test::read_all(a) == driftmap::test::read_all(b));
   }
 }
+
+TEST_CASE("export --ctc on with --data draws the article's shares and credits only their source") {
+  // The shares are the CTC Sentinel article's own figures: they do not depend on the incidents
+  // drawn, so a user's file gets them too, from the bundled tables.
+  TempDir dir;
+  const std::string data = dir.file("mine.csv");
+  std::ofstream(data) << "id,date_start,event_type,country,location_precision,lat,lon\n"
+                         "m1,2022-05-01,attack,AFG,city,34.43,70.45\n";
+  auto svg = [&](const std::string& name, std::vector<std::string> extra) {
+    std::vector<std::string> a{"export", "--out", dir.file(name), "--data", data, "--from", "2022", "--to", "2022-12"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    const Run r = driftmap::test::run_driftmap(a);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return driftmap::test::read_all(dir.file(name));
+  };
+  const std::string with = svg("ctc.svg", {"--ctc", "on"});
+  CHECK(with.find("CTC Sentinel: share of attacks, 2022") != std::string::npos);
+  CHECK(with.find("Shares of attacks: The Enduring Duel") != std::string::npos);
+  // The bundled documents are not the source of this file's incidents.
+  CHECK(with.find("Sources:") == std::string::npos);
+  const std::string without = svg("plain.svg", {});
+  CHECK(without.find("CTC Sentinel") == std::string::npos);
+  CHECK(without.find("The Enduring Duel") == std::string::npos);
+
+  // Without the bundled tables the option cannot be honoured: a clear error, no file.
+  Fixture f;
+  const Run r = run(f.args(f.dir.file("ctc.png"), {"--ctc", "on"}), f.geodata);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("--ctc on: the CTC Sentinel figures in " + f.geodata + " cannot be loaded") != std::string::npos);
+  CHECK_FALSE(fs::exists(f.dir.file("ctc.png")));
+}
