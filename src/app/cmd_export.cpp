@@ -75,9 +75,14 @@ int cmd_export(int argc, char** argv) {
   std::optional<core::PartialDate> from, to;
   if (auto status = parse_from_to(*args, &from, &to)) return *status;
 
-  // The GL context is created while the data loads.
-  std::future<render::HeadlessContext> pending_context;
-  if (*format != render::ExportFormat::Svg) pending_context = render::create_headless_context_async();
+  // The GL context and the target are made on another core while the data loads (a bad size is
+  // reported by prepare_export below; the context is made anyway).
+  std::future<render::HeadlessCanvas> pending_canvas;
+  if (*format != render::ExportFormat::Svg) {
+    render::ExportSettings size;
+    if (!parse_export_size(*args, &size, &error)) size.width_px = size.height_px = 0;
+    pending_canvas = render::create_headless_canvas_async(size.width_px, size.height_px);
+  }
 
   render::ExportSettings settings;
   ExportInputs inputs;
@@ -106,15 +111,16 @@ int cmd_export(int argc, char** argv) {
   const char* const format_name = *format == render::ExportFormat::Png ? "PNG" : *format == render::ExportFormat::Svg ? "SVG" : "GeoTIFF";
   try {
     // The GL context outlives the exporter (its renderer's GL objects are freed first).
-    std::optional<render::HeadlessContext> context;
-    if (pending_context.valid()) {
+    std::optional<render::HeadlessCanvas> canvas;
+    if (pending_canvas.valid()) {
       progress.update(0.1, "starting OpenGL");
-      context.emplace(pending_context.get());
-      context->make_current();
+      canvas.emplace(pending_canvas.get());
+      canvas->context.make_current();
       lap("context");
     }
     progress.update(0.15, "laying out");
     render::MapExporter exporter(inputs.data(), settings);
+    if (canvas) exporter.use_target(std::move(canvas->target));
     lap("layout");
     if (*format == render::ExportFormat::Svg) {
       progress.update(0.2, "drawing SVG");

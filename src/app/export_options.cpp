@@ -123,6 +123,30 @@ bool parse_size(const std::string& s, double dpi, int* w, int* h, bool* is_paper
   return true;
 }
 
+bool parse_export_size(const ParsedArgs& args, render::ExportSettings* st, std::string* error) {
+  std::optional<double> dpi;
+  if (auto s = args.get("--dpi")) {
+    dpi = parse_double(*s);
+    if (!dpi || *dpi < 24 || *dpi > 2400) {
+      *error = "--dpi: " + quoted(*s) + " is not a number in 24..2400";
+      return false;
+    }
+  }
+  st->width_px = 1920;
+  st->height_px = 1080;
+  if (auto s = args.get("--size")) {
+    bool paper = false;
+    if (!parse_size(*s, dpi.value_or(300), &st->width_px, &st->height_px, &paper, error)) return false;
+    if (paper && !dpi) dpi = 300;
+    if (st->width_px < 16 || st->height_px < 16 || st->width_px > 16384 || st->height_px > 16384) {
+      *error = "--size: " + quoted(*s) + " is out of range (each side 16..16384 pixels)";
+      return false;
+    }
+  }
+  st->dpi = dpi.value_or(0);
+  return true;
+}
+
 std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* st,
                                   ExportInputs* in) {
   std::string error;
@@ -140,21 +164,7 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   }
 
   // ---- size and dpi --------------------------------------------------------------------------
-  std::optional<double> dpi;
-  if (auto s = args.get("--dpi")) {
-    dpi = parse_double(*s);
-    if (!dpi || *dpi < 24 || *dpi > 2400) return fail_line("--dpi: " + quoted(*s) + " is not a number in 24..2400");
-  }
-  st->width_px = 1920;
-  st->height_px = 1080;
-  if (auto s = args.get("--size")) {
-    bool paper = false;
-    if (!parse_size(*s, dpi.value_or(300), &st->width_px, &st->height_px, &paper, &error)) return fail_line(error);
-    if (paper && !dpi) dpi = 300;
-    if (st->width_px < 16 || st->height_px < 16 || st->width_px > 16384 || st->height_px > 16384)
-      return fail_line("--size: " + quoted(*s) + " is out of range (each side 16..16384 pixels)");
-  }
-  st->dpi = dpi.value_or(0);
+  if (!parse_export_size(args, st, &error)) return fail_line(error);
 
   // ---- view ----------------------------------------------------------------------------------
   if (auto s = args.get("--bbox")) {

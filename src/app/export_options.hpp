@@ -45,6 +45,9 @@ struct ExportInputs {
   }
 };
 
+// --size and --dpi into settings (width_px, height_px, dpi); false with *error naming the option.
+bool parse_export_size(const ParsedArgs& args, render::ExportSettings* settings, std::string* error);
+
 // Parses the shared options into settings and loads the data. Returns nullopt on success, else
 // the exit status (the one-line message is already printed).
 std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* settings,

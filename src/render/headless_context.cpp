@@ -13,12 +13,12 @@ namespace driftmap::render {
 struct HeadlessContext::Impl {
   EGLDisplay dpy = EGL_NO_DISPLAY;
   EGLContext ctx = EGL_NO_CONTEXT;
+  // The display is the process's one surfaceless display, shared by every context: it is not
+  // terminated here, which would end the other contexts too.
   ~Impl() {
-    if (dpy != EGL_NO_DISPLAY) {
-      eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-      if (ctx != EGL_NO_CONTEXT) eglDestroyContext(dpy, ctx);
-      eglTerminate(dpy);
-    }
+    if (dpy == EGL_NO_DISPLAY || ctx == EGL_NO_CONTEXT) return;
+    if (eglGetCurrentContext() == ctx) eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(dpy, ctx);
   }
 };
 
@@ -57,6 +57,10 @@ HeadlessContext::~HeadlessContext() = default;
 HeadlessContext::HeadlessContext(HeadlessContext&&) noexcept = default;
 HeadlessContext& HeadlessContext::operator=(HeadlessContext&&) noexcept = default;
 
+void HeadlessContext::release() {
+  if (!eglMakeCurrent(impl_->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT)) fail("eglMakeCurrent(none)");
+}
+
 void HeadlessContext::make_current() {
   if (!eglMakeCurrent(impl_->dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->ctx)) fail("eglMakeCurrent");
 }
@@ -66,8 +70,28 @@ std::string HeadlessContext::renderer_name() const {
   return s ? s : "";
 }
 
-std::future<HeadlessContext> create_headless_context_async() {
-  return std::async(std::launch::async, [] { return HeadlessContext(HeadlessContext::Bind::Later); });
+HeadlessCanvas::HeadlessCanvas(HeadlessContext c, std::unique_ptr<OffscreenTarget> t)
+    : context(std::move(c)), target(std::move(t)) {}
+
+HeadlessCanvas::~HeadlessCanvas() {
+  if (!target) return;
+  try {
+    context.make_current();
+    target.reset();
+  } catch (const GlError&) {
+    (void)target.release();  // no usable context: its objects go with it
+  }
+}
+
+std::future<HeadlessCanvas> create_headless_canvas_async(int width_px, int height_px) {
+  return std::async(std::launch::async, [width_px, height_px] {
+    HeadlessContext context;
+    std::unique_ptr<OffscreenTarget> target;
+    if (width_px > 0 && height_px > 0) target = std::make_unique<OffscreenTarget>(width_px, height_px, 1);
+    HeadlessCanvas canvas(std::move(context), std::move(target));
+    canvas.context.release();
+    return canvas;
+  });
 }
 
 }  // namespace driftmap::render

@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "render/offscreen_target.hpp"
+
 namespace driftmap::render {
 
 class HeadlessContext {
@@ -19,6 +21,7 @@ class HeadlessContext {
   HeadlessContext& operator=(HeadlessContext&&) noexcept;
 
   void make_current();
+  void release();  // not current on this thread any more (another may make it current)
   std::string renderer_name() const;  // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
 
  private:
@@ -26,9 +29,19 @@ class HeadlessContext {
   std::unique_ptr<Impl> impl_;
 };
 
-// Starts creating a context (Bind::Later) on a worker thread: EGL initialisation loads the
-// driver, tens of milliseconds that can overlap loading the data. get() the result (it rethrows
-// GlError), then make_current() on the thread that draws.
-std::future<HeadlessContext> create_headless_context_async();
+// A context and an offscreen target for a one-off render.
+struct HeadlessCanvas {
+  HeadlessContext context;
+  std::unique_ptr<OffscreenTarget> target;  // null when no size was given
+  HeadlessCanvas(HeadlessContext c, std::unique_ptr<OffscreenTarget> t);
+  HeadlessCanvas(HeadlessCanvas&&) noexcept = default;
+  ~HeadlessCanvas();  // frees the target with its context current
+};
+
+// Makes a HeadlessCanvas (a target of width x height with one sample, or none when either is 0)
+// on a worker thread, current nowhere: EGL initialisation loads the driver and a 4K target's
+// memory is faulted in, tens of milliseconds that can overlap loading the data. get() it (it
+// rethrows GlError), then context.make_current() on the thread that draws.
+std::future<HeadlessCanvas> create_headless_canvas_async(int width_px, int height_px);
 
 }  // namespace driftmap::render

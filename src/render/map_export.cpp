@@ -382,8 +382,8 @@ RgbaImage MapExporter::render(core::DayInterval w) {
                                                                   .outline_levels_of_detail = false});
     m.renderer->set_dataset(m.data.dataset, m.data.areas);
     if (!st.visible.empty()) m.renderer->set_visibility(st.visible);
-    m.target = std::make_unique<OffscreenTarget>(st.width_px, st.height_px, 1);
   }
+  if (!m.target) m.target = std::make_unique<OffscreenTarget>(st.width_px, st.height_px, 1);
   std::vector<Rgba> admin1;
   m.shares_for(w, &admin1, nullptr);
   m.renderer->set_area_colours({}, admin1);
@@ -407,6 +407,12 @@ RgbaImage MapExporter::render(core::DayInterval w) {
                                   m.badges(m.renderer->area_counts()), st.transparent);
   draw_marks(img, marks, m.fonts);
   return img;
+}
+
+void MapExporter::use_target(std::unique_ptr<OffscreenTarget> target) {
+  const ExportSettings& st = impl_->settings;
+  if (target && target->width() == st.width_px && target->height() == st.height_px && target->samples() == 1)
+    impl_->target = std::move(target);
 }
 
 std::string MapExporter::svg(core::DayInterval w) {

@@ -23,6 +23,7 @@
 #include "core/dataset.hpp"
 #include "core/projection.hpp"
 #include "render/map_layout.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/style.hpp"
 #include "render/text_raster.hpp"
 
@@ -106,6 +107,9 @@ class MapExporter {
   // Renders the frame for the window: map, then annotations. A GL 3.3 context must be current
   // (the renderer is built on first use and reused by later frames).
   RgbaImage render(core::DayInterval window);
+  // Renders into this target from now on, if it has the export's size and one sample (else it
+  // is dropped): one made beforehand, e.g. with the context on another thread.
+  void use_target(std::unique_ptr<OffscreenTarget> target);
   // The same frame as an SVG document (no GL needed). Deterministic bytes.
   std::string svg(core::DayInterval window);
 

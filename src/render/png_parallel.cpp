@@ -1,19 +1,39 @@
-// Strip-parallel PNG: adaptive row filters (the minimum-sum-of-absolute-differences heuristic
-// libpng uses) and zlib deflate per strip; see png_parallel.hpp.
+// Strip-parallel PNG: filter None for rows deflate can match, libpng's adaptive filter choice for
+// the others, one reset zlib stream per strip; see png_parallel.hpp for the measurements.
 #include "render/png_parallel.hpp"
 
 #include <zlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <new>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
 namespace driftmap::render {
 
 namespace {
+
+// Filtered bytes per strip stay below this: zlib slides its window once the input reaches
+// 64 KiB - 262 bytes, which a strip then never does.
+constexpr size_t kStripBytes = 65000;
+
+// A row goes through the adaptive filters when more than this share of its pixels equals neither
+// the pixel on the left nor the one above. Map rows stay under a tenth, photos are near one.
+constexpr size_t kUnmatchedDivisor = 4;
+
+// zlib's parameters for levels 1-3 (its fast matcher) with nice_length 258 instead of 8/16/32.
+struct Tuning {
+  int good_length, max_lazy, nice_length, max_chain;
+};
+constexpr Tuning kFastLevels[4] = {{0, 0, 0, 0}, {4, 4, 258, 4}, {4, 5, 258, 8}, {4, 6, 258, 32}};
 
 void put_u32(std::string& s, uint32_t v) {
   const char b[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
@@ -28,118 +48,239 @@ void chunk(std::string& out, const char type[4], const char* data, size_t n) {
   put_u32(out, uint32_t(crc32(0, reinterpret_cast<const Bytef*>(out.data() + start), uInt(n + 4))));
 }
 
+// Adler-32 as zlib computes it, 32 bytes a step: a += each byte, b += a, i.e. per block of 32
+// b += 32 * a + sum((32 - k) * byte[k]). Blocks are summed for at most 5552 bytes (zlib's NMAX)
+// before the modulo.
+uint32_t adler32_update(uint32_t adler, const uint8_t* p, size_t n) {
+#if defined(__SSE2__)
+  constexpr uint64_t kMod = 65521;
+  uint64_t a = adler & 0xffff, b = adler >> 16;
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i w0 = _mm_setr_epi16(32, 31, 30, 29, 28, 27, 26, 25), w1 = _mm_setr_epi16(24, 23, 22, 21, 20, 19, 18, 17);
+  const __m128i w2 = _mm_setr_epi16(16, 15, 14, 13, 12, 11, 10, 9), w3 = _mm_setr_epi16(8, 7, 6, 5, 4, 3, 2, 1);
+  while (n >= 32) {
+    const size_t blocks = std::min<size_t>(n / 32, 5552 / 32);
+    __m128i sum = zero, sum_before = zero, weighted = zero;  // sums in the low 32 bits of each 64-bit lane
+    for (size_t k = 0; k < blocks; ++k, p += 32) {
+      const __m128i d0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i d1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+      sum_before = _mm_add_epi32(sum_before, sum);
+      sum = _mm_add_epi32(sum, _mm_add_epi32(_mm_sad_epu8(d0, zero), _mm_sad_epu8(d1, zero)));
+      weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_unpacklo_epi8(d0, zero), w0));
+      weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_unpackhi_epi8(d0, zero), w1));
+      weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_unpacklo_epi8(d1, zero), w2));
+      weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_unpackhi_epi8(d1, zero), w3));
+    }
+    alignas(16) uint32_t s[4], sb[4], w[4];
+    _mm_store_si128(reinterpret_cast<__m128i*>(s), sum);
+    _mm_store_si128(reinterpret_cast<__m128i*>(sb), sum_before);
+    _mm_store_si128(reinterpret_cast<__m128i*>(w), weighted);
+    b += 32 * a * blocks + 32 * (uint64_t(sb[0]) + sb[2]) + (uint64_t(w[0]) + w[1] + w[2] + w[3]);
+    a += uint64_t(s[0]) + s[2];
+    a %= kMod, b %= kMod;
+    n -= blocks * 32;
+  }
+  return uint32_t(adler32(uLong(b << 16 | a), p, uInt(n)));
+#else
+  return uint32_t(adler32(adler, p, uInt(n)));
+#endif
+}
+
+uint32_t pixel(const uint8_t* row, int x) {
+  uint32_t v;
+  std::memcpy(&v, row + size_t(x) * 4, 4);
+  return v;
+}
+
+// Pixels (RGBA compared whole) equal neither to their left nor to their upper neighbour; above
+// is null for the first row.
+size_t unmatched_pixels(const uint8_t* row, const uint8_t* above, int width) {
+  if (width <= 0) return 0;
+  size_t n = above ? pixel(row, 0) != pixel(above, 0) : 1;
+  int x = 1;
+#if defined(__SSE2__)
+  if (above) {
+    __m128i matched = _mm_setzero_si128();
+    for (; x + 4 <= width; x += 4) {
+      const uint8_t* p = row + size_t(x) * 4;
+      const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i left = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 4));
+      const __m128i up = _mm_loadu_si128(reinterpret_cast<const __m128i*>(above + size_t(x) * 4));
+      matched = _mm_sub_epi32(matched, _mm_or_si128(_mm_cmpeq_epi32(c, left), _mm_cmpeq_epi32(c, up)));  // lanes -1 or 0
+    }
+    alignas(16) uint32_t m[4];
+    _mm_store_si128(reinterpret_cast<__m128i*>(m), matched);
+    n += size_t(x - 1) - (size_t(m[0]) + m[1] + m[2] + m[3]);
+  }
+#endif
+  for (; x < width; ++x) n += pixel(row, x) != pixel(row, x - 1) && (!above || pixel(row, x) != pixel(above, x));
+  return n;
+}
+
+// The row in the output format: RGBA as is, or RGB.
+void store_pixels(const uint8_t* rgba, int width, int bpp, uint8_t* out) {
+  if (bpp == 4) {
+    std::memcpy(out, rgba, size_t(width) * 4);
+    return;
+  }
+  int x = 0;
+  for (; x + 1 < width; ++x) std::memcpy(out + size_t(x) * 3, rgba + size_t(x) * 4, 4);  // 4th byte: overwritten next
+  if (width > 0) std::memcpy(out + size_t(x) * 3, rgba + size_t(x) * 4, 3);
+}
+
 inline uint8_t paeth(int a, int b, int c) {
   const int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
   return uint8_t(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
 }
 
-// Filters one row (bpp bytes per pixel) into out (1 + len bytes): the filter with the smallest
-// sum of |signed residual| wins.
-void filter_row(const uint8_t* row, const uint8_t* prev, size_t len, int bpp, uint8_t* out, std::vector<uint8_t>& tmp) {
-  tmp.resize(len * 4);
-  uint8_t* cand[4] = {tmp.data(), tmp.data() + len, tmp.data() + 2 * len, tmp.data() + 3 * len};
-  uint64_t cost[5] = {0, 0, 0, 0, 0};
-  for (size_t i = 0; i < len; ++i) {
-    const int a = i >= size_t(bpp) ? row[i - bpp] : 0;
-    const int b = prev ? prev[i] : 0;
-    const int c = prev && i >= size_t(bpp) ? prev[i - bpp] : 0;
-    const int x = row[i];
-    const uint8_t r1 = uint8_t(x - a), r2 = uint8_t(x - b), r3 = uint8_t(x - ((a + b) >> 1)), r4 = uint8_t(x - paeth(a, b, c));
-    cand[0][i] = r1, cand[1][i] = r2, cand[2][i] = r3, cand[3][i] = r4;
-    cost[0] += uint64_t(std::abs(int(int8_t(uint8_t(x)))));
-    cost[1] += uint64_t(std::abs(int(int8_t(r1))));
-    cost[2] += uint64_t(std::abs(int(int8_t(r2))));
-    cost[3] += uint64_t(std::abs(int(int8_t(r3))));
-    cost[4] += uint64_t(std::abs(int(int8_t(r4))));
-  }
+inline uint32_t magnitude(uint8_t residual) { return residual < 128 ? residual : 256u - residual; }
+
+// libpng's heuristic: the filter whose residuals have the smallest sum of |signed value|. row and
+// prev (zeros above the first row) have bpp zero bytes in front; scratch holds 4 * len bytes.
+void filter_adaptive(const uint8_t* row, const uint8_t* prev, size_t len, int bpp, uint8_t* out, uint8_t* scratch) {
+  uint8_t* sub = scratch;
+  uint8_t* up = scratch + len;
+  uint8_t* avg = scratch + 2 * len;
+  uint8_t* pae = scratch + 3 * len;
+  uint32_t cost[5] = {0, 0, 0, 0, 0};
+  // One pass per filter: no branches per byte.
+  for (size_t i = 0; i < len; ++i) cost[0] += magnitude(row[i]);
+  for (size_t i = 0; i < len; ++i) cost[1] += magnitude(sub[i] = uint8_t(row[i] - row[i - bpp]));
+  for (size_t i = 0; i < len; ++i) cost[2] += magnitude(up[i] = uint8_t(row[i] - prev[i]));
+  for (size_t i = 0; i < len; ++i) cost[3] += magnitude(avg[i] = uint8_t(row[i] - ((row[i - bpp] + prev[i]) >> 1)));
+  for (size_t i = 0; i < len; ++i) cost[4] += magnitude(pae[i] = uint8_t(row[i] - paeth(row[i - bpp], prev[i], prev[i - bpp])));
   int best = 0;
   for (int k = 1; k < 5; ++k)
     if (cost[k] < cost[best]) best = k;
+  const uint8_t* chosen[5] = {row, sub, up, avg, pae};
   out[0] = uint8_t(best);
-  std::memcpy(out + 1, best == 0 ? row : cand[best - 1], len);
+  std::memcpy(out + 1, chosen[best], len);
 }
+
+// One raw deflate stream per thread, reset for each strip.
+class Deflater {
+ public:
+  explicit Deflater(int level) : level_(level) {
+    if (deflateInit2(&z_, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::bad_alloc();
+  }
+  ~Deflater() { deflateEnd(&z_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  size_t bound(size_t n) { return deflateBound(&z_, uLong(n)) + 64; }  // + the sync flush's empty block
+
+  // Appends the compressed bytes of in to out (sized by bound()); returns their count.
+  size_t compress(const uint8_t* in, size_t n, bool last, uint8_t* out, size_t out_size) {
+    deflateReset(&z_);
+    if (level_ >= 1 && level_ <= 3) {  // deflateReset restores the level's parameters
+      const Tuning& t = kFastLevels[level_];
+      deflateTune(&z_, t.good_length, t.max_lazy, t.nice_length, t.max_chain);
+    }
+    z_.next_in = const_cast<Bytef*>(in);
+    z_.avail_in = uInt(n);
+    z_.next_out = out;
+    z_.avail_out = uInt(out_size);
+    const int rc = deflate(&z_, last ? Z_FINISH : Z_SYNC_FLUSH);
+    if (rc != (last ? Z_STREAM_END : Z_OK) || z_.avail_in != 0) throw std::runtime_error("PNG encoding: zlib deflate failed");
+    return out_size - z_.avail_out;
+  }
+
+ private:
+  z_stream z_{};
+  int level_;
+};
 
 }  // namespace
 
 bool is_opaque(std::span<const uint8_t> rgba) {
-  for (size_t i = 3; i < rgba.size(); i += 4)
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i alpha = _mm_set1_epi32(int(0xff000000u));
+  for (; i + 64 <= rgba.size(); i += 64) {
+    const __m128i* p = reinterpret_cast<const __m128i*>(rgba.data() + i);
+    const __m128i all = _mm_and_si128(_mm_and_si128(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
+                                      _mm_and_si128(_mm_loadu_si128(p + 2), _mm_loadu_si128(p + 3)));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(all, alpha), alpha)) != 0xffff) return false;
+  }
+#endif
+  for (i += 3; i < rgba.size(); i += 4)
     if (rgba[i] != 255) return false;
   return true;
 }
 
 std::string encode_png_parallel(std::span<const uint8_t> rgba, int width, int height, const PngEncodeOptions& opt) {
   const int bpp = opt.alpha ? 4 : 3;
-  const size_t row_len = size_t(width) * size_t(bpp);
-  const int strip_rows = std::max(1, opt.strip_rows);
+  const int level = std::clamp(opt.level, 0, 9);
+  const size_t row_len = size_t(width) * size_t(bpp), row_bytes = row_len + 1;
+  const int strip_rows = opt.strip_rows > 0 ? opt.strip_rows : int(std::clamp<size_t>(kStripBytes / row_bytes, 1, size_t(std::max(height, 1))));
   const int n_strips = (height + strip_rows - 1) / strip_rows;
+  const size_t src_stride = size_t(width) * 4;
 
   struct Strip {
-    std::vector<uint8_t> filtered;  // filter byte + row, per row
     std::string deflated;
-    uLong adler = 1;
+    uint32_t adler = 1;
+    size_t size = 0;  // filtered bytes
   };
   std::vector<Strip> strips(static_cast<size_t>(n_strips));
 
-  // Filtering is per strip too; the first row of a strip still filters against the row above.
-  auto source_row = [&](int y, std::vector<uint8_t>& rgb) -> const uint8_t* {
-    const uint8_t* p = rgba.data() + size_t(y) * size_t(width) * 4;
-    if (bpp == 4) return p;
-    rgb.resize(row_len);
-    for (int x = 0; x < width; ++x) std::memcpy(&rgb[size_t(x) * 3], p + size_t(x) * 4, 3);
-    return rgb.data();
-  };
-  auto filter_strip = [&](int s) {
-    Strip& st = strips[size_t(s)];
-    const int y0 = s * strip_rows, y1 = std::min(height, y0 + strip_rows);
-    st.filtered.resize(size_t(y1 - y0) * (row_len + 1));
-    std::vector<uint8_t> tmp, cur_rgb, prev_rgb;
-    const uint8_t* prev = y0 > 0 ? source_row(y0 - 1, prev_rgb) : nullptr;
-    for (int y = y0; y < y1; ++y) {
-      const uint8_t* row = source_row(y, cur_rgb);
-      filter_row(row, prev, row_len, bpp, st.filtered.data() + size_t(y - y0) * (row_len + 1), tmp);
-      if (bpp == 3) {
-        std::swap(cur_rgb, prev_rgb);
-        prev = prev_rgb.data();
-      } else {
-        prev = row;
+  std::atomic<int> next{0};
+  auto work = [&] {
+    Deflater deflater(level);
+    std::vector<uint8_t> filtered(size_t(strip_rows) * row_bytes);
+    std::vector<uint8_t> compressed(deflater.bound(filtered.size()));
+    // For the adaptive filters: this row and the one above in the output format, each with 4
+    // zero bytes in front (the left neighbours of the first pixel), and the candidates.
+    std::vector<uint8_t> cur_buf, prev_buf, scratch;
+    for (int s; (s = next.fetch_add(1)) < n_strips;) {
+      Strip& st = strips[size_t(s)];
+      const int y0 = s * strip_rows, y1 = std::min(height, y0 + strip_rows);
+      bool prev_ready = false;  // prev_buf holds row y - 1
+      for (int y = y0; y < y1; ++y) {
+        const uint8_t* row = rgba.data() + size_t(y) * src_stride;
+        const uint8_t* above = y > 0 ? row - src_stride : nullptr;
+        uint8_t* out = filtered.data() + size_t(y - y0) * row_bytes;
+        if (unmatched_pixels(row, above, width) * kUnmatchedDivisor <= size_t(width)) {
+          out[0] = 0;
+          store_pixels(row, width, bpp, out + 1);
+          prev_ready = false;
+          continue;
+        }
+        if (scratch.empty()) cur_buf.assign(row_len + 4, 0), prev_buf.assign(row_len + 4, 0), scratch.resize(row_len * 4);
+        if (!prev_ready) {
+          if (above) store_pixels(above, width, bpp, prev_buf.data() + 4);
+          else std::fill(prev_buf.begin(), prev_buf.end(), uint8_t(0));
+        }
+        store_pixels(row, width, bpp, cur_buf.data() + 4);
+        filter_adaptive(cur_buf.data() + 4, prev_buf.data() + 4, row_len, bpp, out, scratch.data());
+        std::swap(cur_buf, prev_buf);
+        prev_ready = true;
       }
+      st.size = size_t(y1 - y0) * row_bytes;
+      st.adler = adler32_update(1, filtered.data(), st.size);
+      const size_t n = deflater.compress(filtered.data(), st.size, s + 1 == n_strips, compressed.data(), compressed.size());
+      st.deflated.assign(reinterpret_cast<const char*>(compressed.data()), n);
     }
-    st.adler = adler32(1, st.filtered.data(), uInt(st.filtered.size()));
-  };
-  auto deflate_strip = [&](int s) {
-    Strip& st = strips[size_t(s)];
-    z_stream z{};
-    deflateInit2(&z, opt.level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
-    if (s > 0) {  // prime with the end of the previous strip's input (same bytes on any machine)
-      const auto& p = strips[size_t(s) - 1].filtered;
-      const size_t n = std::min<size_t>(p.size(), 32768);
-      deflateSetDictionary(&z, p.data() + p.size() - n, uInt(n));
-    }
-    st.deflated.resize(deflateBound(&z, uLong(st.filtered.size())) + 16);
-    z.next_in = st.filtered.data();
-    z.avail_in = uInt(st.filtered.size());
-    z.next_out = reinterpret_cast<Bytef*>(st.deflated.data());
-    z.avail_out = uInt(st.deflated.size());
-    deflate(&z, s + 1 == n_strips ? Z_FINISH : Z_SYNC_FLUSH);
-    st.deflated.resize(st.deflated.size() - z.avail_out);
-    deflateEnd(&z);
   };
 
   unsigned n_threads = opt.threads ? opt.threads : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-  n_threads = std::min<unsigned>(n_threads, unsigned(n_strips));
-  auto run_all = [&](auto&& job) {
-    std::atomic<int> next{0};
-    auto work = [&] {
-      for (int s; (s = next.fetch_add(1)) < n_strips;) job(s);
+  n_threads = std::max(1u, std::min<unsigned>(n_threads, unsigned(n_strips)));
+  std::vector<std::exception_ptr> errors(n_threads);
+  {
+    auto guarded = [&](unsigned t) {
+      try {
+        work();
+      } catch (...) {
+        errors[t] = std::current_exception();
+        next = n_strips;  // the others stop after their current strip
+      }
     };
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(guarded, t);
+    guarded(0);
     for (auto& t : threads) t.join();
-  };
-  // Two passes: a strip's dictionary is the previous strip's filtered rows.
-  run_all(filter_strip);
-  run_all(deflate_strip);
+  }
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
 
   std::string out("\x89PNG\r\n\x1a\n", 8);
   {
@@ -150,10 +291,12 @@ std::string encode_png_parallel(std::span<const uint8_t> rgba, int width, int he
     ihdr.append(rest, 5);
     chunk(out, "IHDR", ihdr.data(), ihdr.size());
   }
-  // zlib header for a 32 KiB window; FLEVEL only advises, 2 = default.
-  std::string idat("\x78\x9c", 2);
+  // zlib header: deflate with a 32 KiB window; FLEVEL (advisory) as zlib would set it.
+  const unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+  const unsigned header = (0x78u << 8 | flevel << 6) + 31 - (0x78u << 8 | flevel << 6) % 31;
+  std::string idat{char(header >> 8), char(header & 0xff)};
   uLong adler = 1;
-  for (const Strip& st : strips) adler = adler32_combine(adler, st.adler, z_off_t(st.filtered.size()));
+  for (const Strip& st : strips) adler = adler32_combine(adler, st.adler, z_off_t(st.size));
   for (const Strip& st : strips) {
     idat += st.deflated;
     if (idat.size() >= (1u << 20)) {
