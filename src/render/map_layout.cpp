@@ -3,6 +3,7 @@
 #include "render/map_layout.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 
 #include "render/text_overlay.hpp"
@@ -469,12 +470,13 @@ void fill_rect_px(RgbaImage& img, double x, double y, double w, double h, Rgba c
   if (c.a <= 0 || w <= 0 || h <= 0) return;
   const int x0 = std::max(0, int(std::lround(x))), x1 = std::min(img.width, int(std::lround(x + w)));
   const int y0 = std::max(0, int(std::lround(y))), y1 = std::min(img.height, int(std::lround(y + h)));
-  if (c.a >= 1) {  // opaque: plain stores (the paper bands cover much of a large image)
+  if (c.a >= 1) {  // opaque: one row of the colour copied down (the paper bands cover much of a large image)
+    if (x1 <= x0 || y1 <= y0) return;
     const auto b = c.to_bytes();
-    for (int yy = y0; yy < y1; ++yy) {
-      uint8_t* p = img.pixels.data() + (size_t(yy) * size_t(img.width) + size_t(x0)) * 4;
-      for (int xx = x0; xx < x1; ++xx, p += 4) std::copy(b.begin(), b.end(), p);
-    }
+    std::vector<uint8_t> row(size_t(x1 - x0) * 4);
+    for (size_t i = 0; i < row.size(); i += 4) std::copy(b.begin(), b.end(), row.begin() + std::ptrdiff_t(i));
+    for (int yy = y0; yy < y1; ++yy)
+      std::memcpy(img.pixels.data() + (size_t(yy) * size_t(img.width) + size_t(x0)) * 4, row.data(), row.size());
     return;
   }
   for (int yy = y0; yy < y1; ++yy)

@@ -135,6 +135,15 @@ TEST_CASE("paper sizes follow the dpi and --transparent keeps an alpha channel")
   REQUIRE(t.exit_code == 0);
   const Png tp = read_png(f.dir.file("t.png"));
   CHECK(tp.at(399, 299)[3] == 0);  // outside the frame: transparent
+  // The map stops at its frame: the land east of a narrow box (Iran, Afghanistan: the bundled
+  // boundaries) does not show in the margin under the legend.
+  const Run narrow = driftmap::test::run_driftmap({"export", "--out", f.dir.file("n.png"), "--data", f.data, "--bbox",
+                                                   "60,30,62,38", "--size", "400x300", "--transparent"});
+  REQUIRE(narrow.exit_code == 0);
+  const Png np = read_png(f.dir.file("n.png"));
+  int opaque_in_margin = 0;
+  for (unsigned y = 180; y < 250; ++y) opaque_in_margin += np.at(398, y)[3] != 0;
+  CHECK(opaque_in_margin == 0);
 }
 
 TEST_CASE("the GeoTIFF is georeferenced in the map's LAEA projection: an incident lands on its pixel") {
