@@ -6,22 +6,23 @@
 // joined from the strips' sums with adler32_combine. The strip height depends only on the width
 // and the pixel format, never on the thread count, so the bytes are the same on any machine.
 //
-// Why, measured on 3840x2160 map exports (BENCHMARKS.md, "Export"; 2 threads, light map):
+// Why, measured on a 3840x2160 light map export (BENCHMARKS.md, "Export"; 2 threads):
 // - Filter None for rows whose pixels mostly repeat their left or upper neighbour, i.e. all but
-//   a few rows of a map: deflate then matches flat colour at one pixel back and repeated rows at
-//   one row back, and the file is 25 % smaller than with adaptive filters (which turn antialiased
-//   edges into noise), with no filter arithmetic. Other rows (photos, gradients) still get
-//   libpng's adaptive choice (minimum sum of |residual|), which halves their size.
-// - Strips under 64 KiB: zlib keeps its 32 KiB window in a 64 KiB buffer and slides it (rehashing
-//   64K table entries) each time it fills; a shorter stream never slides, needs no dictionary,
-//   and is filtered and deflated in one pass while in cache: 22 ms instead of 28 ms for 64-row
-//   primed strips, for 2 % more bytes.
-// - zlib level 2 with nice_length 258 (zlib stops at 16): map rows match over hundreds of bytes,
-//   so searching for the longest match is 5 % smaller at the same speed; level 3 is slower and
-//   larger than this, Z_RLE with Sub/Up filters 20 % larger, level 1 barely faster.
-// - Adler-32 with SSE2 (zlib's scalar sum alone took 13 ms of a 45 ms single-thread encode).
-// Before this, 64-row primed strips with adaptive filters at level 3 took 100 ms for 1.54 MB;
-// now 22 ms for 1.12 MB.
+//   a few rows of a map: deflate then matches flat colour one pixel back and repeated rows one
+//   row back, and the file is a quarter smaller than with adaptive filters (which turn
+//   antialiased edges into noise), with no filter arithmetic. Other rows (photos, gradients)
+//   still get libpng's adaptive choice (minimum sum of |residual|), which halves their size.
+// - Strips under 64 KiB: zlib keeps its 32 KiB window in a 64 KiB buffer and slides it
+//   (rehashing 64K table entries) each time it fills; a shorter stream never slides, needs no
+//   dictionary, and is filtered and deflated in one pass while in cache: 23 ms instead of 29 ms
+//   for 64-row strips primed with the previous strip, for 4 % more bytes.
+// - zlib level 2 with nice_length 258 (zlib stops at 16): map rows match over hundreds of
+//   bytes, so searching on to the longest match is 5 % smaller at the same speed. Level 3 is
+//   slower and larger, level 1 as fast and 2 % larger; Z_RLE needs the adaptive filters and
+//   was a quarter larger and slower.
+// - Adler-32 with SSE2 (zlib's scalar adler32 added 5 ms to the 45 ms single-thread encode).
+// Before this (64-row primed strips, adaptive filters, level 3): 95 ms and 1.54 MB; now 23 ms
+// and 1.12 MB.
 #pragma once
 #include <cstdint>
 #include <span>
