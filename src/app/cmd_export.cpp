@@ -110,21 +110,23 @@ int cmd_export(int argc, char** argv) {
   };
   const char* const format_name = *format == render::ExportFormat::Png ? "PNG" : *format == render::ExportFormat::Svg ? "SVG" : "GeoTIFF";
   try {
-    // The GL context outlives the exporter (its renderer's GL objects are freed first).
+    // The layout needs no GL: it is worked out while the context may still be on its way. The
+    // context outlives the exporter (whose GL objects are freed first).
+    progress.update(0.1, "laying out");
     std::optional<render::HeadlessCanvas> canvas;
+    std::optional<render::MapExporter> exporter;
+    exporter.emplace(inputs.data(), settings);
+    lap("layout");
     if (pending_canvas.valid()) {
-      progress.update(0.1, "starting OpenGL");
+      progress.update(0.15, "starting OpenGL");
       canvas.emplace(pending_canvas.get());
       canvas->context.make_current();
+      exporter->use_target(std::move(canvas->target));
       lap("context");
     }
-    progress.update(0.15, "laying out");
-    render::MapExporter exporter(inputs.data(), settings);
-    if (canvas) exporter.use_target(std::move(canvas->target));
-    lap("layout");
     if (*format == render::ExportFormat::Svg) {
       progress.update(0.2, "drawing SVG");
-      const std::string svg = exporter.svg(window);
+      const std::string svg = exporter->svg(window);
       lap("svg");
       progress.update(0.9, "writing SVG");
       if (!core::write_file_atomically(out, svg, &error)) return fail(error);
@@ -133,13 +135,13 @@ int cmd_export(int argc, char** argv) {
       return kExitOk;
     }
     progress.update(0.2, "rendering");
-    const render::RgbaImage image = exporter.render(window);
+    const render::RgbaImage image = exporter->render(window);
     lap("render");
     progress.update(0.6, std::string("encoding ") + format_name);
     const bool ok = *format == render::ExportFormat::Png
-                        ? render::write_png_file(out, image, exporter.keeps_alpha(), &error)
-                        : render::write_geotiff_file(out, image, exporter.camera(), exporter.projection(),
-                                                     exporter.keeps_alpha(), &error);
+                        ? render::write_png_file(out, image, exporter->keeps_alpha(), &error)
+                        : render::write_geotiff_file(out, image, exporter->camera(), exporter->projection(),
+                                                     exporter->keeps_alpha(), &error);
     if (!ok) return fail(error);
     lap("write");
     progress.update(1, "done");

@@ -163,7 +163,12 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
       glClear(GL_COLOR_BUFFER_BIT);
     }
     draw_fills(true);
+    // Hand each layer to the GL driver as soon as it is issued: llvmpipe shades vertices and bins
+    // triangles on this thread but rasterises on its own threads, which then work on the fills
+    // while this thread prepares the outlines (4K export: -15 ms; a no-op cost on a GPU).
+    glFlush();
     draw_outlines();
+    glFlush();
   }
   m.info.base_from_cache = cached;
 
