@@ -87,7 +87,10 @@ std::future<HeadlessCanvas> create_headless_canvas_async(int width_px, int heigh
   return std::async(std::launch::async, [width_px, height_px] {
     HeadlessContext context;
     std::unique_ptr<OffscreenTarget> target;
-    if (width_px > 0 && height_px > 0) target = std::make_unique<OffscreenTarget>(width_px, height_px, 1);
+    if (width_px > 0 && height_px > 0) {
+      target = std::make_unique<OffscreenTarget>(width_px, height_px, 1);
+      target->prepare_read_back();
+    }
     HeadlessCanvas canvas(std::move(context), std::move(target));
     canvas.context.release();
     return canvas;

@@ -38,9 +38,10 @@ struct HeadlessCanvas {
   ~HeadlessCanvas();  // frees the target with its context current
 };
 
-// Makes a HeadlessCanvas (a target of width x height with one sample, or none when either is 0)
-// on a worker thread, current nowhere: EGL initialisation loads the driver and a 4K target's
-// memory is faulted in, tens of milliseconds that can overlap loading the data. get() it (it
+// Makes a HeadlessCanvas (a target of width x height with one sample and its read-back buffer,
+// or none when either is 0) on a worker thread, current nowhere: EGL initialisation loads the
+// driver and a 4K target's memory is faulted in, tens of milliseconds that can overlap loading
+// the data. get() it (it
 // rethrows GlError), then context.make_current() on the thread that draws.
 std::future<HeadlessCanvas> create_headless_canvas_async(int width_px, int height_px);
 

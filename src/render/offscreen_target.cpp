@@ -50,6 +50,8 @@ void OffscreenTarget::bind() {
   glViewport(0, 0, width_, height_);
 }
 
+void OffscreenTarget::prepare_read_back() { read_back_.assign(size_t(width_) * size_t(height_) * 4, 0); }
+
 std::vector<uint8_t> OffscreenTarget::read_rgba() {
   GLuint read_fbo = fbo_.id();
   if (samples_ > 1) {
@@ -61,7 +63,9 @@ std::vector<uint8_t> OffscreenTarget::read_rgba() {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, read_fbo);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   const size_t row = size_t(width_) * 4;
-  std::vector<uint8_t> pixels(row * size_t(height_));
+  std::vector<uint8_t> pixels = std::move(read_back_);
+  read_back_ = {};
+  pixels.resize(row * size_t(height_));
   glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   // GL's first row is the bottom one: flip in place (a second 4K buffer would cost more in page
   // faults than the copy itself).
