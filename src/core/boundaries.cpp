@@ -2,10 +2,12 @@
 
 #include <ogr_srs_api.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <unordered_set>
 
 #include "core/csv_table.hpp"
+#include "core/disk_cache.hpp"
 #include "core/ogr_util.hpp"
 #include "core/text.hpp"
 
@@ -86,27 +88,144 @@ bool read_layer(GDALDatasetH ds, const std::string& path, const char* layer_name
   return true;
 }
 
+// ---- the parsed-layers cache ------------------------------------------------------------------
+
+constexpr char kCacheMagic[8] = {'D', 'M', 'B', 'O', 'U', 'N', 'D', '1'};
+constexpr size_t kCacheFiles = 4;
+
+// The GeoPackage as a file: absolute path, size and modification time (what make and ccache's
+// direct mode trust), plus the layer choice and the layout of the values stored.
+std::optional<uint64_t> file_key(const std::string& path, bool split_fata) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
+  const auto mtime = std::filesystem::last_write_time(path, ec);
+  if (ec) return std::nullopt;
+  const auto absolute = std::filesystem::absolute(path, ec);
+  if (ec) return std::nullopt;
+  Hash64 h;
+  h.text(absolute.string());
+  h.value(uint64_t(size));
+  h.value(int64_t(mtime.time_since_epoch().count()));
+  h.value(split_fata);
+  h.value(sizeof(AdminArea));
+  return h.h;
+}
+
+uint64_t hash_geometry(const std::vector<AdminArea>& admin0, const std::vector<AdminArea>& admin1) {
+  Hash64 f;
+  for (const auto* areas : {&admin0, &admin1}) {
+    f.value(areas->size());
+    for (const auto& a : *areas) {
+      f.text(a.name);
+      f.text(a.iso_a3);
+      f.value(a.shape.size());
+      for (const auto& p : a.shape) {
+        f.value(p.outer.size());
+        f.bytes(p.outer.data(), p.outer.size() * sizeof(Vec2));
+        f.value(p.holes.size());
+        for (const auto& hole : p.holes) {
+          f.value(hole.size());
+          f.bytes(hole.data(), hole.size() * sizeof(Vec2));
+        }
+      }
+    }
+  }
+  return f.h;
+}
+
+void write_areas(BinaryWriter& w, const std::vector<AdminArea>& areas) {
+  w.value(uint64_t(areas.size()));
+  for (const auto& a : areas) {
+    w.text(a.name);
+    w.text(a.iso_a3);
+    w.text(a.country);
+    w.value(int32_t(a.level));
+    w.value(a.label_lonlat);
+    w.value(a.bbox);
+    w.value(uint64_t(a.shape.size()));
+    for (const auto& p : a.shape) {
+      w.vector(p.outer);
+      w.value(uint64_t(p.holes.size()));
+      for (const auto& h : p.holes) w.vector(h);
+    }
+  }
+}
+
+bool read_areas(BinaryReader& r, std::vector<AdminArea>* areas) {
+  uint64_t n = 0;
+  if (!r.value(&n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    AdminArea a;
+    int32_t level = 0;
+    uint64_t polys = 0;
+    if (!r.text(&a.name) || !r.text(&a.iso_a3) || !r.text(&a.country) || !r.value(&level) ||
+        !r.value(&a.label_lonlat) || !r.value(&a.bbox) || !r.value(&polys))
+      return false;
+    a.level = level;
+    for (uint64_t k = 0; k < polys; ++k) {
+      Polygon p;
+      uint64_t holes = 0;
+      if (!r.vector(&p.outer) || !r.value(&holes)) return false;
+      for (uint64_t h = 0; h < holes; ++h) {
+        Ring ring;
+        if (!r.vector(&ring)) return false;
+        p.holes.push_back(std::move(ring));
+      }
+      a.shape.push_back(std::move(p));
+    }
+    areas->push_back(std::move(a));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<Boundaries> Boundaries::load(const std::string& gpkg_path, const std::string& aliases_csv,
                                            Problems* problems, bool split_fata) {
-  ensure_gdal();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(gpkg_path, ec)) {
     if (problems) problems->error(gpkg_path, 0, "", "boundaries file not found");
     return std::nullopt;
   }
-  GdalErrorCapture capture;
-  const char* drivers[] = {"GPKG", nullptr};
-  GdalDatasetPtr ds(GDALOpenEx(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-  if (!ds) {
-    if (problems) problems->error(gpkg_path, 0, "", "cannot be opened as GeoPackage: " + capture.last());
-    return std::nullopt;
-  }
   Boundaries b;
-  if (!read_layer(ds.get(), gpkg_path, "admin0", 0, b.admin0_, problems)) return std::nullopt;
-  if (!read_layer(ds.get(), gpkg_path, split_fata ? "admin1_split" : "admin1", 1, b.admin1_, problems))
-    return std::nullopt;
+  const std::string dir = cache_dir();
+  const std::optional<uint64_t> key = dir.empty() ? std::nullopt : file_key(gpkg_path, split_fata);
+  std::string cache_file;
+  if (key) {
+    char name[40];
+    std::snprintf(name, sizeof name, "/%016llx.boundaries", static_cast<unsigned long long>(*key));
+    cache_file = dir + name;
+  }
+  bool cached = false;
+  if (key)
+    if (auto file = read_cache_file(cache_file, kCacheMagic, *key)) {
+      BinaryReader r(file->body());
+      cached = r.value(&b.geometry_key_) && read_areas(r, &b.admin0_) && read_areas(r, &b.admin1_) && r.at_end();
+      if (!cached) b = Boundaries{};
+    }
+  if (!cached) {
+    ensure_gdal();
+    GdalErrorCapture capture;
+    const char* drivers[] = {"GPKG", nullptr};
+    GdalDatasetPtr ds(GDALOpenEx(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds) {
+      if (problems) problems->error(gpkg_path, 0, "", "cannot be opened as GeoPackage: " + capture.last());
+      return std::nullopt;
+    }
+    if (!read_layer(ds.get(), gpkg_path, "admin0", 0, b.admin0_, problems)) return std::nullopt;
+    if (!read_layer(ds.get(), gpkg_path, split_fata ? "admin1_split" : "admin1", 1, b.admin1_, problems))
+      return std::nullopt;
+    b.geometry_key_ = hash_geometry(b.admin0_, b.admin1_);
+    if (key) {
+      BinaryWriter w;
+      w.value(b.geometry_key_);
+      write_areas(w, b.admin0_);
+      write_areas(w, b.admin1_);
+      std::filesystem::create_directories(dir, ec);
+      if (!ec && write_cache_file(cache_file, kCacheMagic, *key, w.out)) prune_cache_files(dir, ".boundaries", kCacheFiles);
+    }
+  }
 
   for (size_t i = 0; i < b.admin0_.size(); ++i) {
     b.admin0_by_key_.emplace(to_lower_ascii(b.admin0_[i].iso_a3), i);

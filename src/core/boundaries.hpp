@@ -24,9 +24,14 @@ struct AdminArea {
 
 class Boundaries {
  public:
-  // Loads layers admin0 and admin1 (or admin1_split when split_fata) plus the alias CSV.
+  // Loads layers admin0 and admin1 (or admin1_split when split_fata) plus the alias CSV. The
+  // parsed layers are kept in cache_dir(), keyed by the GeoPackage's path, size and modification
+  // time: reading them back takes a few milliseconds instead of OGR's twenty.
   static std::optional<Boundaries> load(const std::string& gpkg_path, const std::string& aliases_csv,
                                         Problems* problems, bool split_fata = false);
+
+  // A hash of every area's name, code and geometry (keys of caches built from them).
+  uint64_t geometry_key() const { return geometry_key_; }
 
   const std::vector<AdminArea>& admin0() const { return admin0_; }
   const std::vector<AdminArea>& admin1() const { return admin1_; }
@@ -43,6 +48,7 @@ class Boundaries {
   std::vector<AdminArea> admin0_, admin1_;
   std::unordered_multimap<std::string, size_t> admin1_by_key_;  // folded name/alias → index
   std::unordered_map<std::string, size_t> admin0_by_key_;
+  uint64_t geometry_key_ = 0;
 };
 
 }  // namespace driftmap::core

@@ -11,17 +11,13 @@
 
 namespace driftmap::render {
 
-// $DRIFTMAP_CACHE_DIR, else $XDG_CACHE_HOME/driftmap, else ~/.cache/driftmap; "" disables
-// caching (DRIFTMAP_CACHE_DIR set to an empty string, or no HOME).
-std::string mesh_cache_dir();
-
 // 64-bit key over everything build_boundary_mesh() reads.
 uint64_t mesh_cache_key(const core::Boundaries& b, const core::Projection& proj, const BoundaryMeshOptions& opt);
 
 std::optional<BoundaryMesh> read_cached_mesh(const std::string& file, uint64_t key);
 bool write_cached_mesh(const std::string& file, uint64_t key, const BoundaryMesh& mesh);
 
-// build_boundary_mesh() through the cache in mesh_cache_dir(). Keeps at most a few files.
+// build_boundary_mesh() through the cache in core::cache_dir(). Keeps at most a few files.
 BoundaryMesh load_or_build_boundary_mesh(const core::Boundaries& b, const core::Projection& proj,
                                          const BoundaryMeshOptions& opt = {});
 

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/geodata.hpp"
+#include "core/disk_cache.hpp"
 #include "render/mesh_cache.hpp"
 #include "../support/synthetic_geodata.hpp"
 
@@ -77,6 +78,7 @@ TEST_CASE("a corrupt, truncated or foreign cache file is ignored and the mesh re
   size_t files = 0;
   std::string file;
   for (const auto& e : fs::directory_iterator(dir.path)) {
+    if (e.path().extension() != ".mesh") continue;  // the boundaries' own cache may be there too
     ++files;
     file = e.path();
   }
@@ -99,7 +101,7 @@ TEST_CASE("a corrupt, truncated or foreign cache file is ignored and the mesh re
 
 TEST_CASE("an empty cache directory setting disables the cache") {
   setenv("DRIFTMAP_CACHE_DIR", "", 1);
-  CHECK(render::mesh_cache_dir().empty());
+  CHECK(core::cache_dir().empty());
   const auto proj = core::Projection::laea(67, 34);
   CHECK(same(render::load_or_build_boundary_mesh(boundaries(), proj, afpak()),
              render::build_boundary_mesh(boundaries(), proj, afpak())));
