@@ -351,7 +351,7 @@ int cmd_bench(int argc, char** argv) {
           const auto r0 = Clock::now();
           const std::vector<uint8_t> rgba = target.read_rgba();
           read_s.push_back(seconds_since(r0));
-          if (!render::write_png(png, rgba, 3840, 2160, &error)) throw std::runtime_error(error);
+          if (!render::write_png(png, rgba, 3840, 2160, &error)) throw std::runtime_error(error);  // as export does
           s.push_back(seconds_since(e0));
         }
         export_4k_s = median(s);

@@ -21,7 +21,7 @@ class AtomicFile {
   const std::string& error() const { return error_; }
   const std::string& path() const { return path_; }
   const std::string& temp_path() const { return temp_path_; }
-  // The open descriptor, for writers that want one (libpng, encoders); -1 after a failure.
+  // The open descriptor, for writers that want one (e.g. GDAL through temp_path); -1 after a failure.
   int fd() const { return fd_; }
 
   // Appends bytes; false (and error() set) on failure. Later writes and commit() then fail too.

@@ -18,7 +18,7 @@
 #include "render/gl_objects.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "render/png_parallel.hpp"
+#include "render/png_writer.hpp"
 #include "render/text_overlay.hpp"
 // Header-only colour helpers (no ImGui): the CTC shares must look as they do in the viewer.
 #include "render/region_colours.hpp"
@@ -596,10 +596,7 @@ std::string MapExporter::svg(core::DayInterval w) {
 // ---- writers ---------------------------------------------------------------------------------
 
 bool write_png_file(const std::string& path, const RgbaImage& image, bool keep_alpha, std::string* error) {
-  PngEncodeOptions opt;
-  opt.alpha = keep_alpha || !is_opaque(image.pixels);
-  const std::string bytes = encode_png_parallel(image.pixels, image.width, image.height, opt);
-  return core::write_file_atomically(path, bytes, error);
+  return write_png(path, image.pixels, image.width, image.height, error, keep_alpha);
 }
 
 bool write_geotiff_file(const std::string& path, const RgbaImage& image, const core::Camera& cam,
