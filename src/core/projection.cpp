@@ -50,6 +50,19 @@ Projection::Projection(ProjectionKind kind, double lon0, double lat0)
   if (!impl_->pj) throw std::runtime_error("PROJ could not normalise " + target);
 }
 
+Projection Projection::clone() const {
+  Projection p(*this, CloneTag{});
+  return p;
+}
+
+Projection::Projection(const Projection& from, CloneTag)
+    : impl_(std::make_unique<Impl>()), kind_(from.kind_), lon0_(from.lon0_), lat0_(from.lat0_) {
+  impl_->ctx = proj_context_create();
+  proj_context_set_enable_network(impl_->ctx, 0);
+  impl_->pj = proj_clone(impl_->ctx, from.impl_->pj);
+  if (!impl_->pj) throw std::runtime_error("PROJ could not clone " + make_proj_string(kind_, lon0_, lat0_));
+}
+
 Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;
 Projection::~Projection() = default;

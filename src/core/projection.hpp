@@ -28,6 +28,10 @@ class Projection {
   // The default for data covering `box`: LAEA centred on it.
   static Projection for_extent(const GeoBox& box);
 
+  // The same projection with its own PROJ context and object: PROJ objects are not shared between
+  // threads, so each worker projecting part of a large array gets a clone.
+  Projection clone() const;
+
   Projection(Projection&&) noexcept;
   Projection& operator=(Projection&&) noexcept;
   ~Projection();
@@ -47,6 +51,8 @@ class Projection {
  private:
   struct Impl;
   Projection(ProjectionKind kind, double lon0, double lat0);
+  struct CloneTag {};
+  Projection(const Projection& from, CloneTag);
   std::unique_ptr<Impl> impl_;
   ProjectionKind kind_;
   double lon0_ = 0, lat0_ = 0;

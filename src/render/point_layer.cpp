@@ -2,6 +2,7 @@
 #include "render/point_layer.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <vector>
 
 namespace driftmap::render {
@@ -44,21 +45,36 @@ void PointLayer::set_dataset(const core::Dataset* d, const core::Projection& pro
   std::vector<PointInstance> longs;
   if (d) {
     const size_t n = d->size();
-    std::vector<double> xy(n * 2);
-    for (size_t i = 0; i < n; ++i) {
-      xy[2 * i] = d->lon_deg()[i];
-      xy[2 * i + 1] = d->lat_deg()[i];
-    }
-    proj.forward_inplace(xy.data(), n);
     xy_m_.resize(2 * n);
-    for (size_t i = 0; i < 2 * n; ++i) xy_m_[i] = float(xy[i]);
     all.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      const auto prec = d->start_precision(i);
-      const bool area = core::is_area_precision(d->location_precision()[i]);
-      all[i] = {float(xy[2 * i]), float(xy[2 * i + 1]), d->start_day()[i], d->end_day()[i], d->killed()[i],
-                uint8_t(d->type()[i]), uint8_t(prec != core::DatePrecision::Day), uint8_t(area ? 1 : 0), 0};
-    }
+    // Rows in contiguous chunks, one per core (ten million rows: PROJ alone takes 0.9 s on one),
+    // each projected with its own clone of the projection.
+    const unsigned threads = n < 100000 ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    std::vector<core::Projection> clones;
+    for (unsigned t = 1; t < threads; ++t) clones.push_back(proj.clone());
+    auto chunk = [&](unsigned t) {
+      const core::Projection& p = t == 0 ? proj : clones[t - 1];
+      const size_t begin = n * t / threads, end = n * (t + 1) / threads;
+      std::vector<double> xy(2 * (end - begin));
+      for (size_t i = begin; i < end; ++i) {
+        xy[2 * (i - begin)] = d->lon_deg()[i];
+        xy[2 * (i - begin) + 1] = d->lat_deg()[i];
+      }
+      p.forward_inplace(xy.data(), end - begin);
+      for (size_t i = begin; i < end; ++i) {
+        const float x = float(xy[2 * (i - begin)]), y = float(xy[2 * (i - begin) + 1]);
+        xy_m_[2 * i] = x;
+        xy_m_[2 * i + 1] = y;
+        const bool ring = d->start_precision(i) != core::DatePrecision::Day;
+        const bool area = core::is_area_precision(d->location_precision()[i]);
+        all[i] = {x, y, d->start_day()[i], d->end_day()[i], d->killed()[i], uint8_t(d->type()[i]), uint8_t(ring),
+                  uint8_t(area ? 1 : 0), 0};
+      }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < threads; ++t) workers.emplace_back(chunk, t);
+    chunk(0);
+    for (auto& w : workers) w.join();
     for (uint32_t r : d->long_rows()) longs.push_back(all[r]);
   }
   for (auto [inst, data] : {std::pair{&sorted_, &all}, std::pair{&long_, &longs}}) {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include <cmath>
 
 #include "core/projection.hpp"
@@ -60,4 +62,18 @@ TEST_CASE("batch projection equals point-by-point projection") {
     CHECK(xy[2 * i] == Approx(one.x));
     CHECK(xy[2 * i + 1] == Approx(one.y));
   }
+}
+
+TEST_CASE("a clone projects exactly as the original, from another thread") {
+  const Projection p = Projection::laea(67.5, 30.5);
+  const Projection c = p.clone();
+  CHECK(c.proj_string() == p.proj_string());
+  Vec2 from_thread;
+  std::thread([&] { from_thread = c.forward(69.2, 34.5); }).join();
+  const Vec2 direct = p.forward(69.2, 34.5);
+  CHECK(from_thread.x == direct.x);
+  CHECK(from_thread.y == direct.y);
+  const Vec2 back = c.inverse(direct.x, direct.y);
+  CHECK(back.x == Approx(69.2).margin(1e-9));
+  CHECK(back.y == Approx(34.5).margin(1e-9));
 }

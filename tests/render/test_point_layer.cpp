@@ -2,6 +2,7 @@
 // and the filters; imprecise dates hollow; area-precision incidents never as points.
 #include <catch2/catch.hpp>
 
+#include "render/point_layer.hpp"
 #include "render_fixture.hpp"
 
 using namespace driftmap;
@@ -136,4 +137,28 @@ TEST_CASE("the dark style draws points in the same palette on a dark background"
   const auto img = s.render({.window = days("2022", "2022")});
   CHECK(near(s.probe(img, 62.5, 33.75), testing::bytes(render::Style::dark().colour(EventType::ExternalPlot))));
   CHECK(near(s.probe(img, 62.5, 31.25), testing::bytes(render::Style::dark().land_region)));
+}
+
+TEST_CASE("a large dataset is projected in parallel chunks exactly as row by row") {
+  // Above 100,000 rows the layer projects one chunk per core, each with its own projection clone.
+  testing::gl_context();
+  core::DatasetBuilder b;
+  const size_t n = 150001;
+  for (size_t i = 0; i < n; ++i)
+    b.add_point({int32_t(18000 + i % 3000), int32_t(18001 + i % 3000)}, core::DatePrecision::Day,
+                60.0 + double(i % 1000) * 0.01, 29.0 + double(i / 1000) * 0.05, EventType::Attack, 1);
+  const core::Dataset d = std::move(b).build();
+  const core::Projection proj = core::Projection::laea(67.5, 30.5);
+  render::PointLayer layer;
+  layer.set_dataset(&d, proj);
+  const auto xy = layer.projected_xy();
+  REQUIRE(xy.size() == 2 * n);
+  size_t mismatches = 0;
+  for (size_t i = 0; i < n; i += 997) {
+    const core::Vec2 p = proj.forward(d.lon_deg()[i], d.lat_deg()[i]);
+    mismatches += xy[2 * i] != float(p.x) || xy[2 * i + 1] != float(p.y);
+  }
+  const core::Vec2 last = proj.forward(d.lon_deg()[n - 1], d.lat_deg()[n - 1]);
+  CHECK(xy[2 * (n - 1)] == float(last.x));
+  CHECK(mismatches == 0);
 }
