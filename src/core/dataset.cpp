@@ -18,6 +18,11 @@ void StringColumn::push_back(std::string_view s) {
   offsets_.push_back(static_cast<uint32_t>(chars_.size()));
 }
 
+void StringColumn::pad_to(size_t rows) {
+  if (offsets_.empty()) offsets_.push_back(0);
+  if (offsets_.size() < rows + 1) offsets_.resize(rows + 1, offsets_.back());
+}
+
 std::string_view StringColumn::operator[](size_t i) const {
   return {chars_.data() + offsets_[i], offsets_[i + 1] - offsets_[i]};
 }
@@ -158,7 +163,7 @@ void DatasetBuilder::add(const Incident& inc) {
   // Text columns stay aligned with rows even when earlier rows came from add_point().
   auto push = [&](unsigned bit, StringColumn& c, std::string_view s) {
     if (!(text_mask_ & bit)) return;
-    while (c.size() + 1 < d.start_day_.size()) c.push_back({});
+    c.pad_to(d.start_day_.size() - 1);
     c.push_back(s);
   };
   push(1, d.id_, inc.id);
@@ -217,7 +222,7 @@ void DatasetBuilder::append(DatasetBuilder&& other) {
   StringColumn* cb[] = {&b.id_, &b.place_, &b.admin1_, &b.country_, &b.summary_, &b.sources_};
   for (int k = 0; k < 6; ++k) {
     if (ca[k]->size() == 0 && cb[k]->size() == 0) continue;
-    while (ca[k]->size() < n_a) ca[k]->push_back({});
+    ca[k]->pad_to(n_a);
     ca[k]->append(*cb[k]);
     *cb[k] = {};
   }
@@ -264,7 +269,7 @@ Dataset DatasetBuilder::build() && {
     for (StringColumn* c : {&d.id_, &d.place_, &d.admin1_, &d.country_, &d.summary_, &d.sources_}) {
       c->clear_if_all_empty();
       if (!c->empty_column())
-        while (c->size() < n) c->push_back({});
+        c->pad_to(n);
     }
     d.source_line_.resize(n, 0);
   }

@@ -18,6 +18,7 @@ class StringColumn {
  public:
   void reserve(size_t rows, size_t bytes);
   void push_back(std::string_view s);
+  void pad_to(size_t rows);  // empty strings up to rows (a fill, not one push_back per row)
   std::string_view operator[](size_t i) const;
   void append(const StringColumn& other);  // other's rows after this one's
   size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
