@@ -1,5 +1,5 @@
 // A GL 3.3+ core context without any window or display: EGL on Mesa's surfaceless platform.
-// Used by `driftmap export` and the render tests; draw into an OffscreenTarget.
+// Used by `driftmap export`, `animate` and the render tests; draw into an OffscreenTarget.
 #pragma once
 #include <future>
 #include <memory>
@@ -41,8 +41,7 @@ struct HeadlessCanvas {
 // Makes a HeadlessCanvas (a target of width x height with one sample and its read-back buffer,
 // or none when either is 0) on a worker thread, current nowhere: EGL initialisation loads the
 // driver and a 4K target's memory is faulted in, tens of milliseconds that can overlap loading
-// the data. get() it (it
-// rethrows GlError), then context.make_current() on the thread that draws.
+// the data. get() it (it rethrows GlError), then context.make_current() on the thread that draws.
 std::future<HeadlessCanvas> create_headless_canvas_async(int width_px, int height_px);
 
 }  // namespace driftmap::render
