@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "../support/synthetic_geodata.hpp"
+#include "cli_geodata.hpp"
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -24,19 +25,10 @@ Run run(std::vector<std::string> args, const std::string& geodata, const char* f
   return driftmap::test::run_driftmap(args, env);
 }
 
-struct Fixture {
-  TempDir dir;
-  std::string geodata = dir.file("geodata");
-  std::string data = dir.file("incidents.csv");
-  Fixture() {
-    fs::create_directory(geodata);
-    driftmap::testing::write_synthetic_geodata(geodata);
-    for (const char* name : {"places.csv", "gazetteer.csv"})
-      std::ofstream(geodata + "/" + name) << "name,lat,lon,iso_a3,admin1\nAlpha,33.75,62.5,WST,Upper West\n";
-    std::ofstream(data) << "id,date_start,event_type,place,admin1,country,location_precision,lat,lon,killed\n"
-                           "a,2022-01-04,attack,Alpha,Upper West,WST,city,33.75,62.5,10\n"
-                           "c,2022-06-02,counter_operation,Gamma,Upper East,EST,city,33.75,67.5,2\n";
-  }
+struct Fixture : driftmap::test::CliGeodata {
+  Fixture()
+      : CliGeodata("a,2022-01-04,attack,Alpha,Upper West,WST,city,33.75,62.5,10\n"
+                   "c,2022-06-02,counter_operation,Gamma,Upper East,EST,city,33.75,67.5,2\n") {}
   std::vector<std::string> args(const std::string& out, std::vector<std::string> extra) const {
     std::vector<std::string> a{"animate", "--out", out, "--data", data, "--size", "160x120", "--bbox", "60,30,70,35"};
     a.insert(a.end(), extra.begin(), extra.end());

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "../support/synthetic_geodata.hpp"
+#include "cli_geodata.hpp"
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -21,22 +22,12 @@ Run run(std::vector<std::string> args, const std::string& geodata = {}) {
   return driftmap::test::run_driftmap(args, geodata.empty() ? Env{} : Env{{"DRIFTMAP_GEODATA", geodata}});
 }
 
-// A geodata directory with the synthetic boundaries and an incidents file next to it.
-struct Fixture {
-  TempDir dir;
-  std::string geodata = dir.file("geodata");
-  std::string data = dir.file("incidents.csv");
-  Fixture() {
-    fs::create_directory(geodata);
-    driftmap::testing::write_synthetic_geodata(geodata);
-    // The import context (--map, geocoding by name) also wants the bundled gazetteer files.
-    for (const char* name : {"places.csv", "gazetteer.csv"})
-      std::ofstream(geodata + "/" + name) << "name,lat,lon,iso_a3,admin1\nAlpha,33.75,62.5,WST,Upper West\n";
-    std::ofstream(data) << "id,date_start,event_type,place,admin1,country,location_precision,lat,lon,killed\n"
-                           "a,2022-03-04,attack,Alpha,Upper West,WST,city,33.75,62.5,10\n"
-                           "b,2022-07,territorial,,Lower East,EST,province,31.25,67.5,\n"
-                           "c,2023-01-02,counter_operation,Gamma,Upper East,EST,city,33.75,67.5,2\n";
-  }
+// The synthetic geodata and three incidents.
+struct Fixture : driftmap::test::CliGeodata {
+  Fixture()
+      : CliGeodata("a,2022-03-04,attack,Alpha,Upper West,WST,city,33.75,62.5,10\n"
+                   "b,2022-07,territorial,,Lower East,EST,province,31.25,67.5,\n"
+                   "c,2023-01-02,counter_operation,Gamma,Upper East,EST,city,33.75,67.5,2\n") {}
 };
 
 struct Png {

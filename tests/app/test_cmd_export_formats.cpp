@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "../support/synthetic_geodata.hpp"
+#include "cli_geodata.hpp"
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -28,22 +29,13 @@ Run run(std::vector<std::string> args, const std::string& geodata, const std::st
   return driftmap::test::run_driftmap(args, env);
 }
 
-struct Fixture {
-  TempDir dir;
-  std::string geodata = dir.file("geodata");
-  std::string data = dir.file("incidents.csv");
-  Fixture() {
-    fs::create_directory(geodata);
-    driftmap::testing::write_synthetic_geodata(geodata);
-    for (const char* name : {"places.csv", "gazetteer.csv"})
-      std::ofstream(geodata + "/" + name) << "name,lat,lon,iso_a3,admin1\nAlpha,33.75,62.5,WST,Upper West\n";
-    // a: a day-precise attack (solid disc); b: province-level (an area, no circle);
-    // c: a counter-operation in 2023.
-    std::ofstream(data) << "id,date_start,event_type,place,admin1,country,location_precision,lat,lon,killed\n"
-                           "a,2022-03-04,attack,Alpha,Upper West,WST,city,33.75,62.5,10\n"
-                           "b,2022-07,territorial,,Lower East,EST,province,31.25,67.5,\n"
-                           "c,2023-01-02,counter_operation,Gamma,Upper East,EST,city,33.75,67.5,2\n";
-  }
+// a: a day-precise attack (solid disc); b: province-level (an area, no circle);
+// c: a counter-operation in 2023.
+struct Fixture : driftmap::test::CliGeodata {
+  Fixture()
+      : CliGeodata("a,2022-03-04,attack,Alpha,Upper West,WST,city,33.75,62.5,10\n"
+                   "b,2022-07,territorial,,Lower East,EST,province,31.25,67.5,\n"
+                   "c,2023-01-02,counter_operation,Gamma,Upper East,EST,city,33.75,67.5,2\n") {}
   std::vector<std::string> args(const std::string& out, std::vector<std::string> extra = {}) const {
     std::vector<std::string> a{"export", "--out", out, "--data", data, "--bbox", "60,30,70,35"};
     a.insert(a.end(), extra.begin(), extra.end());
