@@ -4,7 +4,7 @@
 layout(location = 0) in vec2 a_pos_m;
 layout(location = 1) in ivec2 a_days;       // [start_day, end_day)
 layout(location = 2) in int a_killed;       // -1 = unknown
-layout(location = 3) in uvec4 a_attr;       // type, date precision (start), kind (0 point, 1 area), unused
+layout(location = 3) in uvec4 a_attr;       // type, date precision (start), kind (0 point, 1 area, 2 no stated place), unused
 layout(location = 4) in uint a_visible;     // per-row filter byte
 uniform mat3 u_world_to_clip;
 uniform vec2 u_viewport_px;

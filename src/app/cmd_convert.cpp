@@ -40,7 +40,7 @@ ArgParser make_parser() {
 // driftmap's output columns; a source column with one of these names is kept as source_NAME.
 const std::vector<std::string>& schema_columns() {
   static const std::vector<std::string> c = {
-      "id",      "date_start", "date_end", "event_type", "place",  "admin1", "country",
+      "id",      "date_start", "date_end", "date_basis", "event_type", "place",  "admin1", "country",
       "location_precision", "located_by", "lat", "lon", "killed", "wounded", "casualties_disputed",
       "summary", "sources", "source_file", "source_line"};
   return c;
@@ -191,6 +191,7 @@ int cmd_convert(int argc, char** argv) {
         set_text(inc.id);
         set_text(inc.date.start.to_iso());
         set_text(inc.date.end ? inc.date.end->to_iso() : "");
+        set_text(inc.date_basis == core::DateBasis::Event ? "" : std::string(core::to_string(inc.date_basis)));
         set_text(std::string(core::to_string(inc.type)));
         set_text(inc.place);
         set_text(inc.admin1);
@@ -199,8 +200,11 @@ int cmd_convert(int argc, char** argv) {
         const core::LocatedBy by = r < parsed.located_by.size() ? parsed.located_by[r] : core::LocatedBy::Source;
         geocoded += by != core::LocatedBy::Source;
         set_text(std::string(core::to_string(by)));
-        OGR_F_SetFieldDouble(f.get(), i++, inc.lat_deg);
-        OGR_F_SetFieldDouble(f.get(), i++, inc.lon_deg);
+        const bool placed = core::has_stated_place(inc.location_precision);
+        for (double deg : {inc.lat_deg, inc.lon_deg}) {
+          if (placed) OGR_F_SetFieldDouble(f.get(), i, deg);
+          ++i;
+        }
         for (int32_t n : {inc.killed, inc.wounded}) {
           if (n != core::kUnknownCount) OGR_F_SetFieldInteger(f.get(), i, n);
           ++i;
@@ -214,7 +218,7 @@ int cmd_convert(int argc, char** argv) {
           for (size_t a = 0; a < parsed.attributes[r].size() && a < attribute_slot[k].size(); ++a)
             if (!parsed.attributes[r][a].empty())
               OGR_F_SetFieldString(f.get(), first_attr + attribute_slot[k][a], parsed.attributes[r][a].c_str());
-        if (output->has_geometry) {
+        if (output->has_geometry && placed) {
           OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
           OGR_G_SetPoint_2D(g, 0, inc.lon_deg, inc.lat_deg);
           OGR_F_SetGeometryDirectly(f.get(), g);

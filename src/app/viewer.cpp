@@ -940,7 +940,7 @@ void Viewer::update_hover_and_input() {
   const double reach_lon = reach_m / (111320.0 * std::max(0.02, std::cos(mouse_ll.y * M_PI / 180.0)));
   const bool mouse_on_earth = std::isfinite(mouse_ll.x) && std::isfinite(mouse_ll.y);
   d.for_each_in_window(v_.time.window.days(), [&](uint32_t i) {
-    if (!mouse_on_earth || core::is_area_precision(d.location_precision()[i])) return;
+    if (!mouse_on_earth || !core::is_point_precision(d.location_precision()[i])) return;
     const double dlon = std::abs(std::remainder(double(d.lon_deg()[i]) - mouse_ll.x, 360.0));
     if (std::abs(double(d.lat_deg()[i]) - mouse_ll.y) > reach_lat || dlon > reach_lon) return;
     if (!ui::passes(v_.filters, d, i, visibility_)) return;

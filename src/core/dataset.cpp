@@ -80,6 +80,7 @@ Incident Dataset::incident(size_t i) const {
   };
   inc.date.start = from_day(iv.start_day, sp);
   if (flags_[i] & 2) inc.date.end = from_day(iv.end_day - 1, ep);
+  inc.date_basis = date_reported(i) ? DateBasis::Reported : DateBasis::Event;
   inc.type = type_[i];
   inc.place = std::string(place(i));
   inc.admin1 = std::string(admin1(i));
@@ -157,7 +158,8 @@ void DatasetBuilder::add(const Incident& inc) {
   const auto sp = static_cast<uint8_t>(inc.date.start.precision);
   const auto ep = static_cast<uint8_t>(inc.date.end ? inc.date.end->precision : inc.date.start.precision);
   d.date_precision_.push_back(static_cast<uint8_t>(sp | (ep << 4)));
-  d.flags_.push_back(static_cast<uint8_t>((inc.casualties_disputed ? 1 : 0) | (inc.date.end ? 2 : 0)));
+  d.flags_.push_back(static_cast<uint8_t>((inc.casualties_disputed ? 1 : 0) | (inc.date.end ? 2 : 0) |
+                                          (inc.date_basis == DateBasis::Reported ? 4 : 0)));
   d.source_line_.resize(d.start_day_.size() - 1, 0);
   d.source_line_.push_back(inc.source_line);
   // Text columns stay aligned with rows even when earlier rows came from add_point().

@@ -61,12 +61,14 @@ class Dataset {
   std::span<const LocationPrecision> location_precision() const { return loc_precision_; }
   // Low nibble: start precision, high nibble: end precision (DatePrecision values).
   std::span<const uint8_t> date_precision() const { return date_precision_; }
-  // Bit 0: casualties disputed; bit 1: has explicit end date.
+  // Bit 0: casualties disputed; bit 1: has explicit end date; bit 2: the date is a report's date
+  // (DateBasis::Reported).
   std::span<const uint8_t> flags() const { return flags_; }
   std::span<const uint32_t> long_rows() const { return long_rows_; }  // sorted by row
 
   DatePrecision start_precision(size_t i) const { return DatePrecision(date_precision_[i] & 0xF); }
   bool casualties_disputed(size_t i) const { return flags_[i] & 1; }
+  bool date_reported(size_t i) const { return flags_[i] & 4; }
   DayInterval interval(size_t i) const { return {start_day_[i], end_day_[i]}; }
 
   // Text columns (empty string_view when the source had no such column).

@@ -51,6 +51,14 @@ void check_incident_places(const std::string& path, const std::vector<Incident>&
                            Problems& problems) {
   for (const Incident& inc : rows) {
     const int64_t line = inc.source_line;
+    if (!has_stated_place(inc.location_precision)) {
+      // Nothing to check against the boundaries; a country or province would make it a located row.
+      if (!inc.admin1.empty() || !inc.country.empty())
+        problems.error(path, line, inc.admin1.empty() ? "country" : "admin1",
+                       "is given but location_precision is none (place not stated); use the precision of the "
+                       "named place");
+      continue;
+    }
     std::optional<size_t> country;
     if (!inc.country.empty()) {
       country = b.find_admin0(inc.country);

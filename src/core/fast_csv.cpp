@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 // Canonical fields, in the order of incident_loader.cpp's field_specs().
 enum Field : int {
   kId, kDateStart, kDateEnd, kEventType, kPlace, kAdmin1, kCountry, kLocationPrecision, kLat, kLon, kKilled,
-  kWounded, kDisputed, kSummary, kSources, kFieldCount
+  kWounded, kDisputed, kSummary, kSources, kDateBasis, kFieldCount
 };
 
 std::optional<Field> field_of(std::string_view lower) {
@@ -40,7 +40,8 @@ std::optional<Field> field_of(std::string_view lower) {
       {"admin1", kAdmin1}, {"country", kCountry},     {"location_precision", kLocationPrecision},
       {"lat", kLat},       {"latitude", kLat},        {"lon", kLon},
       {"longitude", kLon}, {"killed", kKilled},       {"wounded", kWounded},
-      {"casualties_disputed", kDisputed}, {"summary", kSummary}, {"sources", kSources}};
+      {"casualties_disputed", kDisputed}, {"summary", kSummary}, {"sources", kSources},
+      {"date_basis", kDateBasis}};
   for (const auto& [name, f] : kNames)
     if (lower == name) return f;
   return std::nullopt;
@@ -179,9 +180,13 @@ class RowParser {
     inc.location_precision = LocationPrecision::City;
     if (!v[kLocationPrecision].empty()) {
       const auto p = parse_location_precision(v[kLocationPrecision]);
-      if (!p) return decline(c, "location_precision");
+      // Rows without a stated place (no coordinates) are the OGR path's to check.
+      if (!p || *p == LocationPrecision::None) return decline(c, "location_precision");
       inc.location_precision = *p;
     }
+    const auto basis = parse_date_basis(v[kDateBasis]);
+    if (!basis) return decline(c, "date_basis");
+    inc.date_basis = *basis;
     inc.killed = inc.wounded = kUnknownCount;
     if (!v[kKilled].empty() && (!parse_int(v[kKilled], inc.killed) || inc.killed < 0)) return decline(c, "killed");
     if (!v[kWounded].empty() && (!parse_int(v[kWounded], inc.wounded) || inc.wounded < 0))

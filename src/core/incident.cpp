@@ -10,7 +10,7 @@ constexpr std::string_view kTypeDisplay[kEventTypeCount] = {
     "Attack", "Cross-border attack", "External plot or arrest abroad", "Operation against the group",
     "Leader killed or captured", "Territorial presence", "Other"};
 constexpr std::string_view kPrecisionNames[kLocationPrecisionCount] = {"site", "city", "district", "province",
-                                                                        "country"};
+                                                                        "country", "none"};
 }  // namespace
 
 std::string_view to_string(EventType t) { return kTypeNames[static_cast<int>(t)]; }
@@ -27,6 +27,14 @@ std::string_view to_string(LocationPrecision p) { return kPrecisionNames[static_
 std::optional<LocationPrecision> parse_location_precision(std::string_view s) {
   for (int i = 0; i < kLocationPrecisionCount; ++i)
     if (s == kPrecisionNames[i]) return static_cast<LocationPrecision>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(DateBasis b) { return b == DateBasis::Reported ? "reported" : "event"; }
+
+std::optional<DateBasis> parse_date_basis(std::string_view s) {
+  if (s.empty() || s == "event") return DateBasis::Event;
+  if (s == "reported") return DateBasis::Reported;
   return std::nullopt;
 }
 

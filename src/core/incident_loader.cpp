@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <unordered_map>
 
 #include "core/encoding.hpp"
@@ -46,6 +47,7 @@ const std::vector<FieldSpec>& field_specs() {
       {"casualties_disputed", {"casualties_disputed"}},
       {"summary", {"summary"}},
       {"sources", {"sources"}},
+      {"date_basis", {"date_basis"}},
   };
   return specs;
 }
@@ -598,8 +600,28 @@ ParsedRows parse_incident_file(const std::string& path, const LoadOptions& optio
     } else if (auto span = parse_date_span(ds_text, de_text, &err)) inc.date = *span;
     else ctx.error(err.find("end \"") == 0 ? "date_end" : (parse_partial_date(ds_text) ? "date_end" : "date_start"), err);
 
+    if (auto b = get(f, "date_basis"); !b.empty()) {
+      if (auto db = parse_date_basis(b)) inc.date_basis = *db;
+      else ctx.error("date_basis", quote_value(b) + " is not event or reported");
+    }
+    if (auto p = get(f, "location_precision"); !p.empty()) {
+      if (auto lp = parse_location_precision(p)) inc.location_precision = *lp;
+      else
+        ctx.error("location_precision", quote_value(p) + " is not one of site, city, district, province, country, none");
+    }
+    // A row whose place no document states has no coordinates, and nothing places it by name.
+    const bool no_place = inc.location_precision == LocationPrecision::None;
     bool have_location = false;
-    if (col.count("lat") && col.count("lon")) {
+    if (no_place) {
+      const std::string lat = get(f, "lat"), lon = get(f, "lon");
+      if (!lat.empty() || !lon.empty())
+        ctx.error(lat.empty() ? "lon" : "lat", "is given but location_precision is none (place not stated); "
+                                               "leave lat and lon empty or give the precision of the place");
+      if (has_geometry_column && OGR_F_GetGeometryRef(f))
+        ctx.error("geometry", "is given but location_precision is none (place not stated)");
+      inc.lat_deg = inc.lon_deg = std::numeric_limits<double>::quiet_NaN();
+      have_location = true;
+    } else if (col.count("lat") && col.count("lon")) {
       const std::string lat = get(f, "lat"), lon = get(f, "lon");
       if (!(lat.empty() && lon.empty() && (has_geometry_column || geocoder))) {
         bool ok_lat, ok_lon;
@@ -649,10 +671,6 @@ ParsedRows parse_incident_file(const std::string& path, const LoadOptions& optio
       else
         ctx.error("event_type", quote_value(t) + " is not one of attack, cross_border_attack, external_plot, "
                                             "counter_operation, leader_killed_or_captured, territorial, other");
-    }
-    if (auto p = get(f, "location_precision"); !p.empty()) {
-      if (auto lp = parse_location_precision(p)) inc.location_precision = *lp;
-      else ctx.error("location_precision", quote_value(p) + " is not one of site, city, district, province, country");
     }
     parse_count(ctx, "killed", get(f, "killed"), inc.killed);
     parse_count(ctx, "wounded", get(f, "wounded"), inc.wounded);

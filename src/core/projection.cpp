@@ -10,6 +10,7 @@
 namespace driftmap::core {
 
 void GeoBox::extend(double lon, double lat) {
+  if (!std::isfinite(lon) || !std::isfinite(lat)) return;  // a row without a stated place
   min_lon = std::min(min_lon, lon);
   max_lon = std::max(max_lon, lon);
   min_lat = std::min(min_lat, lat);

@@ -30,7 +30,7 @@ struct Binner {
 
   void row(uint32_t i, uint32_t* counts) const {
     if (start[i] >= w.end_day || end[i] <= w.start_day) return;
-    if (core::is_area_precision(loc[i])) return;
+    if (!core::is_point_precision(loc[i])) return;
     if (!((type_mask >> unsigned(type[i])) & 1u)) return;
     if (killed_min > 0 && killed[i] < killed_min) return;
     if (visible && !visible[i]) return;

@@ -364,7 +364,7 @@ std::vector<uint32_t> MapExporter::visible_points(core::DayInterval w) const {
   std::vector<uint32_t> rows;
   if (w.end_day <= w.start_day) return rows;
   d.for_each_in_window(w, [&](size_t row) {
-    if (!f.passes(d, row) || core::is_area_precision(d.location_precision()[row])) return;
+    if (!f.passes(d, row) || !core::is_point_precision(d.location_precision()[row])) return;
     const Vec2 s = m.camera.world_to_screen(m.projection->forward(d.lon_deg()[row], d.lat_deg()[row]));
     if (m.layout.map_frame.contains(s.x, s.y)) rows.push_back(uint32_t(row));
   });
@@ -537,7 +537,7 @@ std::string MapExporter::svg(core::DayInterval w) {
     out += "<circle";
     if (!id.empty()) out += " id=\"incident-" + xml_escape(id) + "\"";
     out += " cx=\"" + num(s.x) + "\" cy=\"" + num(s.y) + "\"";
-    if (d.start_precision(row) != core::DatePrecision::Day)
+    if (d.start_precision(row) != core::DatePrecision::Day || d.date_reported(row))
       out += " r=\"" + num(r - ring_w / 2) + "\" fill=\"none\"" + paint("stroke", c) + " stroke-width=\"" + num(ring_w) + "\"";
     else
       out += " r=\"" + num(r - edge / 2) + "\"" + paint("fill", c) + paint("stroke", m.style.point_edge) +

@@ -65,10 +65,12 @@ void PointLayer::set_dataset(const core::Dataset* d, const core::Projection& pro
         const float x = float(xy[2 * (i - begin)]), y = float(xy[2 * (i - begin) + 1]);
         xy_m_[2 * i] = x;
         xy_m_[2 * i + 1] = y;
-        const bool ring = d->start_precision(i) != core::DatePrecision::Day;
-        const bool area = core::is_area_precision(d->location_precision()[i]);
+        // A report's date is a bound, not the event's day: hollow like a month-precise date.
+        const bool ring = d->start_precision(i) != core::DatePrecision::Day || d->date_reported(i);
+        const core::LocationPrecision lp = d->location_precision()[i];
+        const uint8_t kind = core::is_point_precision(lp) ? 0 : core::is_area_precision(lp) ? 1 : 2;
         all[i] = {x, y, d->start_day()[i], d->end_day()[i], d->killed()[i], uint8_t(d->type()[i]), uint8_t(ring),
-                  uint8_t(area ? 1 : 0), 0};
+                  kind, 0};
       }
     };
     std::vector<std::thread> workers;

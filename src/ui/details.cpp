@@ -26,6 +26,20 @@ std::string date_text(const core::DateSpan& d) {
   return s;
 }
 
+std::string date_text(const core::Incident& inc) {
+  if (inc.date_basis != core::DateBasis::Reported) return date_text(inc.date);
+  return "reported " + inc.date.start.to_display() +
+         "; the incident happened on or before that date (a report's date, not the event's)";
+}
+
+std::string place_text(const core::Incident& inc) {
+  if (!core::has_stated_place(inc.location_precision)) return std::string(core::kPlaceNotStated);
+  std::string where = inc.place;
+  if (!inc.admin1.empty() && inc.admin1 != inc.place) where += (where.empty() ? "" : ", ") + inc.admin1;
+  if (!inc.country.empty()) where += (where.empty() ? "" : ", ") + inc.country;
+  return where;
+}
+
 std::optional<int> first_number(std::string_view stated) {
   size_t i = 0;
   while (i < stated.size() && !std::isdigit(static_cast<unsigned char>(stated[i]))) ++i;
@@ -59,11 +73,8 @@ std::string casualty_text(const core::Incident& inc, const std::vector<const cor
 std::vector<std::string> tooltip_lines(const core::Incident& inc) {
   std::vector<std::string> lines;
   lines.push_back(std::string(core::display_name(inc.type)));
-  std::string where = inc.place;
-  if (!inc.admin1.empty() && inc.admin1 != inc.place) where += (where.empty() ? "" : ", ") + inc.admin1;
-  if (!inc.country.empty()) where += (where.empty() ? "" : ", ") + inc.country;
-  lines.push_back(where);
-  lines.push_back(date_text(inc.date));
+  lines.push_back(place_text(inc));
+  lines.push_back(date_text(inc));
   const std::string k = inc.killed >= 0 ? std::to_string(inc.killed) : "unknown";
   const std::string w = inc.wounded >= 0 ? std::to_string(inc.wounded) : "unknown";
   lines.push_back(k + " killed, " + w + " wounded" + (inc.casualties_disputed ? " (disputed)" : ""));

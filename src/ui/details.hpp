@@ -14,6 +14,12 @@ namespace driftmap::ui {
 // spans as "Jul – Sep 2016 (month precision)".
 std::string date_text(const core::DateSpan& d);
 std::string_view precision_name(core::DatePrecision p);  // "day", "month", "year"
+// The incident's date with its basis: a report's date reads "reported 11 Jan 2023; the incident
+// happened on or before that date (a report's date, not the event's)".
+std::string date_text(const core::Incident& inc);
+
+// "Jalalabad, Nangarhar, AFG"; "place not stated" when no document states one.
+std::string place_text(const core::Incident& inc);
 
 // The first whole number in a stated figure ("at least 84 people" → 84), if any.
 std::optional<int> first_number(std::string_view stated);

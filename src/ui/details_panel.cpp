@@ -42,15 +42,17 @@ void details_panel(ViewState& v, const Scene& s) {
       ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
       ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
       field("id", inc.id);
-      field("date", date_text(inc.date));
+      field("date", date_text(inc));
       field("type", std::string(core::display_name(inc.type)));
-      field("place", inc.place);
+      const bool placed = core::has_stated_place(inc.location_precision);
+      field("place", placed ? inc.place : std::string(core::kPlaceNotStated));
       field("province", inc.admin1);
       field("country", inc.country);
-      field("located to", std::string(core::to_string(inc.location_precision)));
+      field("located to", placed ? std::string(core::to_string(inc.location_precision))
+                                 : "not located (no document states the place; not drawn on the map)");
       char ll[64];
       std::snprintf(ll, sizeof ll, "%.4f, %.4f", inc.lat_deg, inc.lon_deg);
-      field("lat, lon", ll);
+      field("lat, lon", placed ? std::string(ll) : std::string());
       field("killed", casualty_text(inc, cites, true));
       field("wounded", casualty_text(inc, cites, false));
       if (inc.casualties_disputed) field("tolls", "disputed (flagged in the dataset)");

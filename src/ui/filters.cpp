@@ -22,7 +22,9 @@ bool passes_filters(const Filters& f, const core::Dataset& d, size_t row) {
   if (f.killed_min > 0 && d.killed()[row] < f.killed_min) return false;  // unknown (-1) fails
   if (!f.search.empty()) {
     const std::string needle = core::to_lower_ascii(core::trim(f.search));
-    if (!contains_folded(d.place(row), needle) && !contains_folded(d.summary(row), needle) &&
+    const bool placed = core::has_stated_place(d.location_precision()[row]);
+    if (!contains_folded(placed ? d.place(row) : core::kPlaceNotStated, needle) &&
+        !contains_folded(d.summary(row), needle) &&
         !contains_folded(d.admin1(row), needle))
       return false;
   }

@@ -57,7 +57,7 @@ void map_overlay(const ViewState& v, const Scene& s) {
   if (s.dataset) {
     for (const auto& [row, world] : {std::pair{v.selected, s.selected_world_m}, std::pair{v.hovered, s.hovered_world_m}}) {
       if (!row || !world || *row >= s.dataset->size()) continue;
-      if (core::is_area_precision(s.dataset->location_precision()[*row])) continue;
+      if (!core::is_point_precision(s.dataset->location_precision()[*row])) continue;
       const ImVec2 p = to_window(*world);
       const int k = s.dataset->killed()[*row];
       float r = s.style ? s.style->point_min_radius_px : 4.f;

@@ -71,11 +71,11 @@ TEST_CASE("convert writes an ACLED and a GTD file as one CSV in driftmap's schem
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == out + ": 10 incidents written (2 placed by name), 0 invalid rows skipped\n");
   const std::string csv = read_all(out);
-  CHECK(csv.rfind("id,date_start,date_end,event_type,place,admin1,country,location_precision,located_by,lat,lon,", 0) == 0);
+  CHECK(csv.rfind("id,date_start,date_end,date_basis,event_type,place,admin1,country,location_precision,located_by,lat,lon,", 0) == 0);
   CHECK(csv.find("source_event_type") != std::string::npos);  // ACLED's own event_type, kept
   CHECK(csv.find("sub_event_type") != std::string::npos);
-  CHECK(csv.find("AFG70002,2023-07-30,2023-08-05,attack,Chawkay,Kunar,AFG,district,source,") != std::string::npos);
-  CHECK(csv.find("201903000001,2019-03,,attack,Kabul,Kabul,AFG,city,source,") != std::string::npos);
+  CHECK(csv.find("AFG70002,2023-07-30,2023-08-05,,attack,Chawkay,Kunar,AFG,district,source,") != std::string::npos);
+  CHECK(csv.find("201903000001,2019-03,,,attack,Kabul,Kabul,AFG,city,source,") != std::string::npos);
   CHECK(csv.find(",attack,,Nangarhar,AFG,province,admin1,") != std::string::npos);  // GTD "Unknown" city
   CHECK(csv.find("caf\xC3\xA9") != std::string::npos);  // cp1252 transcoded
 
@@ -138,8 +138,8 @@ TEST_CASE("a GeoPackage with other column names is read with --map by validate a
   INFO(c.err);
   REQUIRE(c.exit_code == 0);
   const std::string csv = read_all(out);
-  CHECK(csv.find("2022-04-21,,attack,Mazar-e Sharif,,,city,source,36.71,67.11,31,") != std::string::npos);
-  CHECK(csv.find("2022-05,,attack,Kunduz,") != std::string::npos);
+  CHECK(csv.find("2022-04-21,,,attack,Mazar-e Sharif,,,city,source,36.71,67.11,31,") != std::string::npos);
+  CHECK(csv.find("2022-05,,,attack,Kunduz,") != std::string::npos);
 
   auto bad = run_driftmap({"convert", gpkg, "--map", "when=event_day", "--out", out});
   CHECK(bad.exit_code == 2);
@@ -163,4 +163,13 @@ TEST_CASE("export renders imported files (ACLED, GTD, names only)") {
     CHECK(r.exit_code == 0);
     CHECK(fs::exists(png));
   }
+}
+
+TEST_CASE("convert keeps a report's date basis and writes no coordinates for a place not stated") {
+  ConvertDir tmp;
+  const std::string out = tmp.file("no-place.csv");
+  auto r = run_driftmap({"convert", std::string(DRIFTMAP_TEST_DATA) + "/core/place_not_stated.csv", "--out", out});
+  REQUIRE(r.exit_code == 0);
+  const std::string csv = read_all(out);
+  CHECK(csv.find("nowhere,2022-08-11,,reported,attack,,,,none,source,,,") != std::string::npos);
 }

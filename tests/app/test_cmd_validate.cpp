@@ -30,7 +30,8 @@ TEST_CASE("validate applies the place rules to a user's file") {
   auto r = run_driftmap({"validate", f});
   CHECK(r.exit_code == 1);
   CHECK(r.out.find(f + ":3: lat/lon: point is outside Nangarhar") != std::string::npos);
-  CHECK(last_line(r.out) == f + ": 7 incidents, 6 errors, 0 warnings");
+  CHECK(r.out.find(f + ":10: country: is given but location_precision is none") != std::string::npos);
+  CHECK(last_line(r.out) == f + ": 9 incidents, 7 errors, 0 warnings");
 }
 
 TEST_CASE("validate of a good file exits 0 with a zero-error summary") {
@@ -44,4 +45,11 @@ TEST_CASE("validate without a file is a usage error") {
   auto r = run_driftmap({"validate"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no FILE given") != std::string::npos);
+}
+
+TEST_CASE("validate accepts a user's row whose place is not stated and one dated by a report") {
+  const std::string f = kData + "/core/place_not_stated.csv";
+  auto r = run_driftmap({"validate", f});
+  CHECK(r.exit_code == 0);
+  CHECK(last_line(r.out) == f + ": 2 incidents, 0 errors, 0 warnings");
 }

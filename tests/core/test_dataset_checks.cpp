@@ -38,6 +38,9 @@ TEST_CASE("points must lie in their province and country, and names must resolve
   CHECK(has(p, f + ":6: lat/lon: point is outside Russia (far from its border); lat and lon look swapped"));
   CHECK(has(p, f + ":7: country: \"XYZ\" is not a known country code or name"));
   CHECK(has(p, f + ":8: admin1: is empty but location_precision is province"));
+  CHECK_FALSE(std::any_of(p.items.begin(), p.items.end(), [](const Problem& x) { return x.line == 9; }));
+  CHECK(has(p, f + ":10: country: is given but location_precision is none (place not stated); use the precision "
+                   "of the named place"));
 }
 
 TEST_CASE("a point just outside a generalised border is accepted within 5 km") {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/incident_loader.hpp"
 
@@ -148,4 +149,36 @@ TEST_CASE("a column mapping reads files whose columns have other names") {
   auto r = load_incidents(kDir + "good.csv", o);
   CHECK_FALSE(r.ok());  // ids are not dates: proves the mapping was applied
   CHECK(r.problems.items.at(0).field == "date_start");
+}
+
+TEST_CASE("a row whose place no document states loads without coordinates") {
+  auto r = load_incidents(kDir + "place_not_stated.csv");
+  INFO(messages(r.problems).size());
+  REQUIRE(r.ok());
+  const Dataset& d = *r.dataset;
+  REQUIRE(d.size() == 2);
+  const Incident none = d.incident(1);
+  CHECK(none.id == "nowhere");
+  CHECK(none.location_precision == LocationPrecision::None);
+  CHECK_FALSE(has_stated_place(none.location_precision));
+  CHECK_FALSE(is_point_precision(none.location_precision));
+  CHECK_FALSE(is_area_precision(none.location_precision));
+  CHECK(std::isnan(d.lat_deg()[1]));
+  CHECK(std::isnan(d.lon_deg()[1]));
+  SECTION("a date_basis of reported is kept: the event is on or before that date") {
+    CHECK(d.date_reported(1));
+    CHECK(none.date_basis == DateBasis::Reported);
+    CHECK(none.date.to_iso() == "2022-08-11");
+    CHECK_FALSE(d.date_reported(0));
+    CHECK(d.incident(0).date_basis == DateBasis::Event);
+  }
+}
+
+TEST_CASE("a row without a stated place may not carry coordinates, and date_basis is event or reported") {
+  const std::string f = kDir + "place_not_stated_bad.csv";
+  auto r = load_incidents(f);
+  CHECK_FALSE(r.ok());
+  CHECK(has(r.problems, f + ":2: lat: is given but location_precision is none (place not stated); leave lat and "
+                            "lon empty or give the precision of the place"));
+  CHECK(has(r.problems, f + ":3: date_basis: \"published\" is not event or reported"));
 }

@@ -2,6 +2,8 @@
 // and the filters; imprecise dates hollow; area-precision incidents never as points.
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "render/point_layer.hpp"
 #include "render_fixture.hpp"
 
@@ -129,6 +131,32 @@ TEST_CASE("a province-precision incident is not drawn as a point") {
                          "Lower West", "WST")});
   const auto img = s.render({.window = days("2022", "2022"), .area_highlights = false});
   CHECK(near(s.probe(img, 62.5, 31.25), testing::bytes(s.style.land_region)));
+}
+
+TEST_CASE("an incident whose place is not stated draws neither a point nor an area") {
+  auto none = incident("n", "2022-03-04", EventType::Attack, 0, 0, 10, LocationPrecision::None);
+  none.lat_deg = none.lon_deg = std::numeric_limits<double>::quiet_NaN();
+  const auto placed = incident("a", "2022-03-05", EventType::Attack, 62.5, 33.75, 10);
+  PointScene with({none, placed}), without({placed});
+  const auto a = with.render({.window = days("2022", "2022")});
+  const auto b = without.render({.window = days("2022", "2022")});
+  REQUIRE(a.rgba.size() == b.rgba.size());
+  size_t differing = 0;
+  for (size_t i = 0; i < a.rgba.size(); ++i) differing += a.rgba[i] != b.rgba[i];
+  CHECK(differing == 0);
+}
+
+TEST_CASE("an incident dated by a report is drawn as a ring: its day is a bound, not the event's") {
+  auto reported = incident("r", "2022-03-04", EventType::Attack, 62.5, 33.75, 100);
+  reported.date_basis = core::DateBasis::Reported;
+  PointScene s({reported});
+  const auto img = s.render({.window = days("2022", "2022")});
+  const auto c = s.pixel_of(62.5, 33.75);
+  CHECK(near(img.at(c[0], c[1]), testing::bytes(s.style.land_region)));
+  const auto colour = testing::bytes(s.style.colour(EventType::Attack));
+  bool ring_found = false;
+  for (int dx = 14; dx <= 20; ++dx) ring_found |= mostly(img.at(c[0] + dx, c[1]), colour, s.style.land_region);
+  CHECK(ring_found);
 }
 
 TEST_CASE("the dark style draws points in the same palette on a dark background") {

@@ -29,3 +29,25 @@ TEST_CASE("the first number in a stated figure is found") {
   CHECK(first_number("at least 84 people") == 84);
   CHECK_FALSE(first_number("dozens").has_value());
 }
+
+TEST_CASE("a report's date reads as a bound: the incident happened on or before it") {
+  core::Incident inc;
+  inc.date = {{2022, 8, 11, core::DatePrecision::Day}, std::nullopt};
+  CHECK(date_text(inc) == "11 Aug 2022 (exact day)");
+  inc.date_basis = core::DateBasis::Reported;
+  CHECK(date_text(inc) ==
+        "reported 11 Aug 2022; the incident happened on or before that date (a report's date, not the event's)");
+  CHECK(tooltip_lines(inc)[2] == date_text(inc));
+}
+
+TEST_CASE("an incident without a stated place says so where its place would be") {
+  core::Incident inc;
+  inc.place = "Kabul";
+  inc.admin1 = "Kabul";
+  inc.country = "AFG";
+  CHECK(place_text(inc) == "Kabul, AFG");
+  inc = {};
+  inc.location_precision = core::LocationPrecision::None;
+  CHECK(place_text(inc) == "place not stated");
+  CHECK(tooltip_lines(inc)[1] == "place not stated");
+}
