@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/text.hpp"
+
 namespace driftmap::app {
 
 bool ParsedArgs::has(std::string_view name) const {
@@ -123,7 +125,8 @@ std::string ArgParser::short_usage() const {
 }
 
 int ArgParser::usage_error(std::string_view error) const {
-  std::fprintf(stderr, "%s: %.*s\n%s", command_.c_str(), int(error.size()), error.data(), short_usage().c_str());
+  // Arguments are echoed escaped: a terminal escape sequence in one must not reach the terminal.
+  std::fprintf(stderr, "%s: %s\n%s", command_.c_str(), core::printable(error).c_str(), short_usage().c_str());
   return kExitUsage;
 }
 

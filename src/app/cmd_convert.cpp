@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
@@ -31,7 +32,7 @@ ArgParser make_parser() {
               "other columns are kept. Exit status 0 on success, 1 on bad input, 2 on a usage error.");
   p.positionals("IN", "incident files to read");
   p.option("--out", "FILE", "file to write: .csv, .geojson or .gpkg (replaced atomically)");
-  add_map_option(p);
+  add_import_options(p);
   p.flag("--skip-invalid", "leave out rows with errors instead of refusing the file");
   p.flag("--help", "show this help");
   return p;
@@ -96,8 +97,7 @@ int cmd_convert(int argc, char** argv) {
     Input in{path, core::parse_incident_file(path, options)};
     for (const auto& p : in.parsed.problems.items)
       if (p.severity != core::Severity::Note) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-    const size_t bad = static_cast<size_t>(
-        std::count_if(in.parsed.rows.begin(), in.parsed.rows.end(), [](const auto& r) { return r.id == "\x01invalid"; }));
+    const size_t bad = in.parsed.invalid_rows;
     if (!in.parsed.file_ok || (in.parsed.problems.has_errors() && !options.skip_invalid)) {
       refused = true;
       continue;
@@ -112,22 +112,19 @@ int cmd_convert(int argc, char** argv) {
   }
 
   // Kept source columns: the union over the inputs, in first-seen order, renamed on a clash.
+  // Looked up by lower-case name, so the work is linear in the column count.
   std::vector<std::string> attribute_columns;  // output names
   std::vector<std::vector<int>> attribute_slot(inputs.size());  // per input: its columns → output index
+  std::unordered_map<std::string, int> slot_of;  // lower-case output name → index
   for (size_t k = 0; k < inputs.size(); ++k) {
     for (const std::string& name : inputs[k].parsed.attribute_names) {
       std::string out_name = name;
       const std::string lower = core::to_lower_ascii(name);
       if (std::find(schema_columns().begin(), schema_columns().end(), lower) != schema_columns().end())
         out_name = "source_" + name;
-      auto it = std::find_if(attribute_columns.begin(), attribute_columns.end(),
-                             [&](const std::string& c) { return core::to_lower_ascii(c) == core::to_lower_ascii(out_name); });
-      if (it == attribute_columns.end()) {
-        attribute_slot[k].push_back(static_cast<int>(attribute_columns.size()));
-        attribute_columns.push_back(out_name);
-      } else {
-        attribute_slot[k].push_back(static_cast<int>(it - attribute_columns.begin()));
-      }
+      const auto [it, added] = slot_of.emplace(core::to_lower_ascii(out_name), static_cast<int>(attribute_columns.size()));
+      if (added) attribute_columns.push_back(out_name);
+      attribute_slot[k].push_back(it->second);
     }
   }
 
@@ -181,7 +178,6 @@ int cmd_convert(int argc, char** argv) {
       const core::ParsedRows& parsed = inputs[k].parsed;
       for (size_t r = 0; r < parsed.rows.size(); ++r) {
         const core::Incident& inc = parsed.rows[r];
-        if (inc.id == "\x01invalid") continue;
         core::FeaturePtr f{OGR_F_Create(defn)};
         int i = 0;
         auto set_text = [&](const std::string& v) {

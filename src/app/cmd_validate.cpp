@@ -27,7 +27,7 @@ ArgParser make_parser() {
       .flag("--bundle", "check the bundled dataset (geodata/incidents.csv and its citations)")
       .flag("--skip-invalid", "accept files whose invalid rows would be skipped on loading, and say how many")
       .flag("--help", "show this help");
-  add_map_option(p);
+  add_import_options(p);
   return p;
 }
 
@@ -70,9 +70,7 @@ int cmd_validate(int argc, char** argv) {
       std::printf("%s\n", info.c_str());
     }
     core::Problems& problems = parsed.problems;
-    std::vector<core::Incident> valid;
-    for (auto& inc : parsed.rows)
-      if (inc.id != "\x01invalid") valid.push_back(inc);
+    const std::vector<core::Incident>& valid = parsed.rows;
     if (parsed.file_ok) core::check_incident_places(file, valid, *boundaries, problems);
     if (parsed.file_ok && same_file(file, bundled)) {
       const std::string dir = std::filesystem::path(file).parent_path().string();
@@ -83,13 +81,13 @@ int cmd_validate(int argc, char** argv) {
       return a.file != b.file ? a.file < b.file : a.line < b.line;
     });
     for (const auto& p : problems.items) std::printf("%s\n", p.to_string().c_str());
-    const size_t skipped = parsed.rows.size() - valid.size();
+    const size_t skipped = parsed.invalid_rows;
     if (args->has("--skip-invalid") && parsed.file_ok) {
       std::printf("%s: %zu incidents, %zu errors, %zu warnings; %zu invalid rows skipped\n", file.c_str(),
                   valid.size(), problems.error_count(), problems.warning_count(), skipped);
       any_errors |= valid.empty();
     } else {
-      std::printf("%s: %zu incidents, %zu errors, %zu warnings\n", file.c_str(), parsed.rows.size(),
+      std::printf("%s: %zu incidents, %zu errors, %zu warnings\n", file.c_str(), parsed.rows.size() + skipped,
                   problems.error_count(), problems.warning_count());
       any_errors |= problems.has_errors();
     }

@@ -87,7 +87,7 @@ ArgParser& add_export_options(ArgParser& p) {
       .option("--session", "FILE", "reuse a view saved by the viewer (File > Save session): area, time window,\n"
                                    "filters and layers; other options override it")
       .flag("--skip-invalid", "load the valid rows of --data files that have invalid ones (each skipped row is listed)");
-  add_map_option(p);  // issue 8: --map FIELD=COLUMN for files with other column names
+  add_import_options(p);
   return p;
 }
 

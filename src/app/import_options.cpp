@@ -5,6 +5,7 @@
 
 
 #include "core/geodata.hpp"
+#include "core/input/text_encoding.hpp"
 #include "core/text.hpp"
 
 namespace driftmap::app {
@@ -52,12 +53,17 @@ const std::map<std::string, std::string>& field_keys() {
 
 }  // namespace
 
-ArgParser& add_map_option(ArgParser& parser) {
-  return parser.option("--map", "FIELD=COLUMN,...",
-                       "read driftmap FIELD from the file's COLUMN, e.g. --map date=event_day,lat=y,lon=x\n"
-                       "(fields: id date_start date_end event_type place admin1 country location_precision\n"
-                       "lat lon killed wounded casualties_disputed summary sources)",
-                       true);
+ArgParser& add_import_options(ArgParser& parser) {
+  return parser
+      .option("--map", "FIELD=COLUMN,...",
+              "read driftmap FIELD from the file's COLUMN, e.g. --map date=event_day,lat=y,lon=x\n"
+              "(fields: id date_start date_end event_type place admin1 country location_precision\n"
+              "lat lon killed wounded casualties_disputed summary sources)",
+              true)
+      .option("--encoding", "NAME",
+              "read text files in this encoding (e.g. cp1251, KOI8-R, cp1256; see `iconv --list`)\n"
+              "instead of detecting it")
+      .option("--layer", "NAME", "read this layer of a GeoPackage or other multi-layer source (default: the first)");
 }
 
 std::optional<std::map<std::string, std::string>> parse_column_map(const std::vector<std::string>& values,
@@ -120,6 +126,8 @@ const core::Problems& ImportContext::gazetteer_problems() const {
 core::LoadOptions ImportContext::options() const {
   core::LoadOptions o;
   o.column_map = column_map;
+  o.encoding = encoding;
+  o.layer = layer;
   o.skip_invalid = skip_invalid;
   o.gazetteer_source = [cache = gazetteer_cache_] { return cache->get(); };
   o.boundaries = boundaries ? &*boundaries : nullptr;
@@ -131,6 +139,14 @@ std::optional<ImportContext> make_import_context(const ParsedArgs& args, std::st
   auto map = parse_column_map(args.all("--map"), usage_error);
   if (!map) return std::nullopt;
   ctx.column_map = std::move(*map);
+  if (auto e = args.get("--encoding")) {
+    if (!core::is_known_encoding(*e)) {
+      *usage_error = "--encoding: \"" + *e + "\" is not an encoding iconv knows (see `iconv --list`)";
+      return std::nullopt;
+    }
+    ctx.encoding = *e;
+  }
+  ctx.layer = args.get("--layer").value_or("");
   ctx.skip_invalid = args.has("--skip-invalid");
   ctx.load_bundled();
   return ctx;

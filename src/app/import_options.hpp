@@ -1,6 +1,7 @@
-// Options shared by every command that reads incident files (validate, export, convert and the
-// viewer): `--map FIELD=COLUMN,...` for files whose columns have other names, and the bundled
-// gazetteer and boundaries that geocoding by name needs (issue 8).
+// Options shared by every command that reads incident files (validate, export, animate, convert
+// and the viewer): `--map FIELD=COLUMN,...` for files whose columns have other names,
+// `--encoding NAME` for text in a legacy code page, `--layer NAME` for sources with several
+// layers, and the bundled gazetteer and boundaries that geocoding by name needs.
 #pragma once
 #include <map>
 #include <memory>
@@ -16,8 +17,8 @@
 
 namespace driftmap::app {
 
-// Adds `--map FIELD=COLUMN,...` (repeatable) to a command's parser.
-ArgParser& add_map_option(ArgParser& parser);
+// Adds `--map FIELD=COLUMN,...` (repeatable), `--encoding NAME` and `--layer NAME` to a parser.
+ArgParser& add_import_options(ArgParser& parser);
 
 // Parses `--map` values: comma-separated FIELD=COLUMN pairs, FIELD a driftmap field or a short
 // form (date → date_start, latitude/y → lat, longitude/x → lon, city → place, ...). On a bad
@@ -31,6 +32,8 @@ std::optional<std::map<std::string, std::string>> parse_column_map(const std::ve
 struct ImportContext {
   std::optional<core::Boundaries> boundaries;
   std::map<std::string, std::string> column_map;
+  std::string encoding;  // --encoding: an iconv name; empty = detect
+  std::string layer;     // --layer
   bool skip_invalid = false;
   core::Problems load_problems;  // why the boundaries are missing, if they are
 
@@ -48,8 +51,9 @@ struct ImportContext {
   static std::shared_ptr<GazetteerCache> make_cache();
 };
 
-// Parses --map (and --skip-invalid when the parser has it) from args and loads the bundled
-// geocoding data (missing data only limits geocoding). Returns nullopt on a usage error.
+// Parses --map, --encoding, --layer (and --skip-invalid when the parser has it) from args and
+// loads the bundled geocoding data (missing data only limits geocoding). Returns nullopt on a
+// usage error (an unknown encoding name is one).
 std::optional<ImportContext> make_import_context(const ParsedArgs& args, std::string* usage_error);
 
 }  // namespace driftmap::app

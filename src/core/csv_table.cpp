@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
-#include "core/ogr_util.hpp"
+#include "core/input/csv_tokenizer.hpp"
+#include "core/input/mapped_file.hpp"
+#include "core/text.hpp"
 
 namespace driftmap::core {
 
@@ -20,51 +22,42 @@ std::string_view CsvTable::get(size_t row, std::string_view name) const {
 
 std::optional<CsvTable> read_csv_table(const std::string& path, const std::vector<std::string>& required,
                                        Problems* problems) {
-  ensure_gdal();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     if (problems) problems->error(path, 0, "", std::filesystem::exists(path, ec) ? "not a regular file" : "no such file");
     return std::nullopt;
   }
-  GdalErrorCapture capture;
-  const char* drivers[] = {"CSV", nullptr};
-  const char* options[] = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "HEADERS=YES", "EMPTY_STRING_AS_NULL=NO",
-                           nullptr};
-  const std::string open_path = path.ends_with(".csv") ? path : "CSV:" + path;
-  GdalDatasetPtr ds(GDALOpenEx(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr));
-  if (!ds) {
-    if (problems) problems->error(path, 0, "", "cannot be read as CSV: " + capture.last());
+  const MappedFile file(path);
+  std::string_view text = file.view();
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  size_t bad = 0;
+  if (!is_valid_utf8(text, &bad)) {
+    if (problems) problems->error(path, 0, "", "is not UTF-8 text (byte " + std::to_string(bad + 1) + ")");
     return std::nullopt;
   }
-  OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
-  if (!layer) {
-    if (problems) problems->error(path, 0, "", "has no table");
-    return std::nullopt;
-  }
-  CsvTable t;
-  t.path = path;
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-  const int nf = OGR_FD_GetFieldCount(defn);
-  for (int i = 0; i < nf; ++i) t.columns.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+  CsvTokenizer t(text, detect_delimiter(text));
+  CsvTable table;
+  table.path = path;
+  if (t.next())
+    for (std::string_view name : t.fields()) table.columns.emplace_back(trim(name));
   bool ok = true;
-  for (const auto& r : required) {
-    if (t.column(r) < 0) {
+  for (const auto& r : required)
+    if (table.column(r) < 0) {
       if (problems) problems->error(path, 1, r, "required column is missing");
       ok = false;
     }
-  }
   if (!ok) return std::nullopt;
-  const std::vector<int64_t> record_lines = csv_record_lines(path);
-  OGR_L_ResetReading(layer);
-  while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-    std::vector<std::string> row(static_cast<size_t>(nf));
-    for (int i = 0; i < nf; ++i)
-      if (OGR_F_IsFieldSetAndNotNull(f.get(), i)) row[static_cast<size_t>(i)] = OGR_F_GetFieldAsString(f.get(), i);
-    const auto fid = static_cast<size_t>(OGR_F_GetFID(f.get()));
-    t.lines.push_back(fid < record_lines.size() ? record_lines[fid] : static_cast<int64_t>(fid) + 1);
-    t.rows.push_back(std::move(row));
+  while (t.next()) {
+    std::vector<std::string> row(table.columns.size());
+    for (size_t i = 0; i < row.size() && i < t.fields().size(); ++i) row[i] = t.fields()[i];
+    table.lines.push_back(t.line());
+    table.rows.push_back(std::move(row));
   }
-  return t;
+  if (t.unclosed_quote()) {
+    if (problems) problems->error(path, t.unclosed_quote_line(), "", "quote is never closed (the value runs to the end of the file)");
+    return std::nullopt;
+  }
+  return table;
 }
 
 }  // namespace driftmap::core

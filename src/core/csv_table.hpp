@@ -1,4 +1,4 @@
-// A small CSV table read through OGR's CSV driver (all values as strings, with line numbers),
+// A small CSV table (all values as strings, with line numbers) read with the one CSV tokenizer,
 // for the bundled side tables (citations, sources, aggregates, regions, places, aliases).
 #pragma once
 #include <optional>

@@ -1,7 +1,8 @@
-// Loads incidents from a user's file through OGR: CSV (date_start/date_end/lat/lon/... or
-// date/latitude/longitude), GeoJSON and GeoPackage point layers. Strict: every problem is
-// reported with file, line (CSV) or feature index, and field; a file with errors is refused
-// unless skip_invalid is set, in which case the valid rows load and the skipped ones are listed.
+// Loads incidents from a user's file: CSV (date_start/date_end/lat/lon/... or date/latitude/
+// longitude; read by input/csv_incident_reader), GeoJSON, GeoPackage and other OGR point layers
+// (input/ogr_incident_reader), in any schema of input/schemas/. Strict: every problem is reported
+// with file, line (CSV) or feature index, and field; a file with errors is refused unless
+// skip_invalid is set, in which case the valid rows load and the skipped ones are counted.
 #pragma once
 #include <functional>
 #include <map>
@@ -9,7 +10,7 @@
 #include <string>
 
 #include "core/dataset.hpp"
-#include "core/formats.hpp"
+#include "core/input/schemas/input_schema.hpp"
 #include "core/geocoder.hpp"
 #include "core/problem.hpp"
 
@@ -19,7 +20,7 @@ struct LoadOptions {
   bool skip_invalid = false;
   // Column mapping, driftmap name → file's column name (e.g. {"date_start","event_day"}).
   std::map<std::string, std::string> column_map;
-  // Geocoding by name (issue 8): rows without coordinates are placed from place/admin1/country
+  // Geocoding by name: rows without coordinates are placed from place/admin1/country
   // when either is given (callers pass the bundled ones; core loads nothing itself). Foreign
   // formats' country names become ISO codes through the boundaries.
   const Gazetteer* gazetteer = nullptr;
@@ -28,8 +29,12 @@ struct LoadOptions {
   const Boundaries* boundaries = nullptr;
   // Keep the columns not read into driftmap fields (ParsedRows::attributes), for `convert`.
   bool keep_attributes = false;
-  // load_incidents() reads plain driftmap-schema CSVs with the parallel reader (fast_csv.hpp);
-  // this forces the OGR path (tests compare the two).
+  // Text encoding to read (an iconv name, e.g. "cp1251"); empty: detect (text_encoding.hpp).
+  std::string encoding;
+  // OGR sources with several layers: the layer to read; empty: the first.
+  std::string layer;
+  // load_incidents() reads plain driftmap-schema CSVs with the parallel reader (fast_csv_reader.hpp);
+  // this forces the reader that reports every problem (tests compare the two).
   bool force_ogr = false;
 };
 
@@ -45,16 +50,17 @@ LoadResult load_incidents(const std::string& path, const LoadOptions& options = 
 
 // Rows as parsed (before sorting), with their problems, for `validate` and the dataset checks.
 struct ParsedRows {
-  std::vector<Incident> rows;
+  std::vector<Incident> rows;  // the valid rows, in file order
+  size_t invalid_rows = 0;     // rows left out because they have errors
   Problems problems;
   bool file_ok = false;  // false when the file itself could not be read as incidents
   // What the file was recognised as (validate prints it).
   SourceFormat format = SourceFormat::Driftmap;
   std::string driver;    // OGR driver ("CSV", "GPKG", ...)
-  std::string encoding;  // text files: "UTF-8", "cp1252", ...; empty for binary formats
+  std::string encoding;  // text files: "UTF-8", "cp1252", "KOI8-R", ...; empty for binary formats
   char delimiter = 0;    // CSV only
-  std::vector<LocatedBy> located_by;  // per row: source coordinates or how it was geocoded
-  // With LoadOptions::keep_attributes: the source's other columns, and per row their values.
+  std::vector<LocatedBy> located_by;  // per valid row: source coordinates or how it was geocoded
+  // With LoadOptions::keep_attributes: the source's other columns, and per valid row their values.
   std::vector<std::string> attribute_names;
   std::vector<std::vector<std::string>> attributes;
 };

@@ -68,4 +68,11 @@ void GdalErrorCapture::handler(CPLErr e, CPLErrorNum, const char* msg) {
 namespace driftmap::core {
 
 
+SpatialReferencePtr make_wgs84_lon_lat() {
+  SpatialReferencePtr srs(OSRNewSpatialReference(nullptr));
+  OSRImportFromEPSG(srs.get(), 4326);
+  OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
 }  // namespace driftmap::core

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/csv_lines.hpp"
+#include <ogr_srs_api.h>
 
 namespace driftmap::core {
 
@@ -39,6 +39,19 @@ struct FeatureDeleter {
   void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
 };
 using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
+
+struct SpatialReferenceDeleter {
+  void operator()(OGRSpatialReferenceH s) const { OSRDestroySpatialReference(s); }
+};
+using SpatialReferencePtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SpatialReferenceDeleter>;
+
+struct TransformDeleter {
+  void operator()(OGRCoordinateTransformationH t) const { OCTDestroyCoordinateTransformation(t); }
+};
+using TransformPtr = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDeleter>;
+
+// WGS84 with lon/lat axis order (what driftmap stores), owned.
+SpatialReferencePtr make_wgs84_lon_lat();
 
 
 }  // namespace driftmap::core

@@ -152,8 +152,8 @@ std::optional<DateSpan> parse_date_span(std::string_view start, std::string_view
   if (!end.empty()) {
     auto e = parse_partial_date(end, error);
     if (!e) return std::nullopt;
-    if (e->interval().end_day <= s->interval().start_day ||
-        e->interval().start_day < s->interval().start_day) {
+    // An end that only overlaps the start ("2023-05-10" to "2023-05") still ends after it.
+    if (e->interval().end_day <= s->interval().start_day) {
       if (error) *error = "end \"" + std::string(end) + "\" is before start \"" + std::string(start) + "\"";  // both valid dates: short
       return std::nullopt;
     }

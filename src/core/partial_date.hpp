@@ -43,7 +43,7 @@ struct DateSpan {
   std::string to_iso() const;    // "2016-07" or "2016-07/2016-09"
 };
 
-// Parses start and optional end (empty end = none); fails when end < start.
+// Parses start and optional end (empty end = none); fails when the end is wholly before the start.
 std::optional<DateSpan> parse_date_span(std::string_view start, std::string_view end, std::string* error = nullptr);
 
 // Civil calendar helpers (proleptic Gregorian).

@@ -1,19 +1,23 @@
 #include "core/problem.hpp"
 
+#include "core/text.hpp"
+
 namespace driftmap::core {
 
+// Values, names and paths come from files: printed escaped (a terminal escape sequence in a
+// value must not retitle or clear the terminal) and a field name shortened.
 std::string Problem::to_string() const {
   std::string s;
   if (!file.empty()) {
-    s += file;
+    s += printable(file);
     if (line > 0 && is_feature) s += ": feature " + std::to_string(line);
     else if (line > 0) s += ":" + std::to_string(line);
     s += ": ";
   }
   if (severity == Severity::Warning) s += "warning: ";
   if (severity == Severity::Note) s += "note: ";
-  if (!field.empty()) s += field + ": ";
-  s += message;
+  if (!field.empty()) s += printable(field.size() > 60 ? field.substr(0, 57) + "..." : field) + ": ";
+  s += printable(message);
   return s;
 }
 

@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <cstdint>
+#include <cstdio>
 
 namespace driftmap::core {
 
@@ -174,6 +175,29 @@ std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto hex = [&](const char* prefix, uint32_t v, const char* suffix) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s%02X%s", prefix, static_cast<unsigned>(v), suffix);
+    out += buf;
+  };
+  for (size_t i = 0; i < s.size();) {
+    const size_t at = i;
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const uint32_t cp = decode(s, i);
+    if (cp == 0xFFFD && !(b0 == 0xEF && i - at == 3)) hex("\\x", b0, "");
+    else if (cp == '\n') out += "\\n";
+    else if (cp == '\t') out += "\\t";
+    else if (cp == 0x1B) out += "\\e";
+    else if (cp < 0x20 || cp == 0x7F) hex("\\x", cp, "");
+    else if (cp >= 0x80 && cp <= 0x9F) hex("\\u{", cp, "}");
+    else out.append(s.substr(at, i - at));
+  }
   return out;
 }
 

@@ -19,5 +19,9 @@ void append_utf8(std::string& out, uint32_t cp);
 std::string_view trim(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string to_lower_ascii(std::string_view s);
+// s safe to print on a terminal, in a log or a dialog: control characters (C0, DEL, C1, which
+// include terminal escape sequences) become \n, \t, \e or \xNN / \u{NN}, and bytes that are
+// not UTF-8 become \xNN; everything else is kept.
+std::string printable(std::string_view s);
 
 }  // namespace driftmap::core

@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/bounded_file.hpp"
 
 namespace driftmap::ui {
 
@@ -23,7 +24,10 @@ std::string recent_files_path() {
 std::vector<std::string> read_recent_files(const std::string& path) {
   std::vector<std::string> out;
   if (path.empty()) return out;
-  std::ifstream in(path);
+  // Bounded like a session: a list of a few paths, never a whole large or endless file.
+  const auto text = core::read_bounded_file(path, size_t(1) << 20, nullptr);
+  if (!text) return out;
+  std::istringstream in(*text);
   std::string line;
   while (out.size() < kMaxRecentFiles && std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

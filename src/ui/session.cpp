@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/bounded_file.hpp"
 #include "core/partial_date.hpp"
 #include "core/text.hpp"
 
@@ -321,24 +322,18 @@ std::optional<Session> parse_session(const std::string& text, const std::string&
 }
 
 std::optional<Session> read_session_file(const std::string& path, core::Problems* problems) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    if (problems) problems->error(path, 0, "", std::string("cannot open: ") + std::strerror(errno));
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  std::string text = ss.str();
-  if (text.size() > (1u << 20)) {
-    if (problems) problems->error(path, 0, "", "too large for a session file");
+  std::string error;
+  const auto text = core::read_bounded_file(path, kMaxSessionBytes, &error);
+  if (!text) {
+    if (problems) problems->error(path, 0, "", error + " (a session file is a small text file)");
     return std::nullopt;
   }
   size_t bad = 0;
-  if (!core::is_valid_utf8(text, &bad)) {
+  if (!core::is_valid_utf8(*text, &bad)) {
     if (problems) problems->error(path, 0, "", "not UTF-8 text (bad byte at offset " + std::to_string(bad) + ")");
     return std::nullopt;
   }
-  return parse_session(text, path, problems);
+  return parse_session(*text, path, problems);
 }
 
 bool write_session_file(const std::string& path, const Session& s, core::Problems* problems) {

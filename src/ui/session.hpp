@@ -21,6 +21,8 @@
 namespace driftmap::ui {
 
 inline constexpr int kSessionVersion = 1;
+// A session is a few hundred bytes; anything past this is not read.
+inline constexpr size_t kMaxSessionBytes = size_t(1) << 20;
 
 struct Session {
   std::optional<core::Vec2> centre_m;
@@ -44,6 +46,8 @@ std::string format_session(const Session& s);
 // path is only used in problems. Returns nullopt when there are errors (all are reported).
 std::optional<Session> parse_session(const std::string& text, const std::string& path, core::Problems* problems);
 
+// Reads a regular file of at most kMaxSessionBytes (a directory, FIFO or device is refused
+// without blocking or reading it).
 std::optional<Session> read_session_file(const std::string& path, core::Problems* problems);
 // Writes through a temporary file and a rename; false with a problem on failure.
 bool write_session_file(const std::string& path, const Session& s, core::Problems* problems);

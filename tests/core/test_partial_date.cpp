@@ -96,3 +96,11 @@ TEST_CASE("civil day numbers round-trip across centuries") {
   CHECK(days_from_civil(1970, 1, 1) == 0);
   CHECK(day_to_iso(days_from_civil(2024, 1, 3)) == "2024-01-03");
 }
+
+TEST_CASE("a less precise end that contains the start is not before it") {
+  const auto span = parse_date_span("2023-05-10", "2023-05");
+  REQUIRE(span);
+  CHECK(span->interval().start_day == days_from_civil(2023, 5, 10));
+  CHECK(span->interval().end_day == days_from_civil(2023, 6, 1));
+  CHECK_FALSE(parse_date_span("2023-05-10", "2023-04"));
+}

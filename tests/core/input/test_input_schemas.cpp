@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/formats.hpp"
+#include "core/input/schemas/input_schema.hpp"
 #include "core/incident_loader.hpp"
 
 using namespace driftmap::core;
