@@ -65,25 +65,30 @@ void decode_date(const RowValues& v, Incident& inc, RowReport& r) {
   r.error(start_ok ? "date_end" : "date_start", err);
 }
 
+std::string range_text(double limit) { return limit == 90 ? "-90..90" : "-180..180"; }
+
+// Why a coordinate is not a number: too large for a double ("1e309"), a decimal comma, or text.
+void report_bad_coordinate(RowReport& r, const char* field, std::string_view text, double limit) {
+  std::string_view s = text;
+  if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);
+  double d;
+  const auto res = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size())
+    return r.error(field, quote_value(text) + " is out of range " + range_text(limit));
+  std::string dotted(text);
+  std::replace(dotted.begin(), dotted.end(), ',', '.');
+  if (dotted != text && parse_number(dotted, d))
+    return r.error(field, quote_value(text) + " is not a number (decimal comma? write " + dotted + ")");
+  r.error(field, quote_value(text) + " is not a number");
+}
+
 // Parses one coordinate; false (with the problem reported) when it is not usable.
 bool decode_coordinate(RowReport& r, const char* field, std::string_view text, double limit, double& out) {
   if (text.empty()) return r.error(field, "is empty"), false;
-  const std::string range = limit == 90 ? "-90..90" : "-180..180";
   double d;
-  std::string_view s = text;
-  if (s.size() > 1 && s[0] == '+' && s[1] != '-' && s[1] != '+') s.remove_prefix(1);
-  auto res = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size())
-    return r.error(field, quote_value(text) + " is out of range " + range), false;
-  if (!parse_number(text, d)) {
-    std::string dotted(text);
-    std::replace(dotted.begin(), dotted.end(), ',', '.');
-    if (dotted != text && parse_number(dotted, d))
-      return r.error(field, quote_value(text) + " is not a number (decimal comma? write " + dotted + ")"), false;
-    return r.error(field, quote_value(text) + " is not a number"), false;
-  }
+  if (!parse_number(text, d)) return report_bad_coordinate(r, field, text, limit), false;
   if (!std::isfinite(d)) return r.error(field, quote_value(text) + " is not a finite number"), false;
-  if (d < -limit || d > limit) return r.error(field, quote_value(text) + " is out of range " + range), false;
+  if (d < -limit || d > limit) return r.error(field, quote_value(text) + " is out of range " + range_text(limit)), false;
   out = d;
   return true;
 }
