@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -64,7 +65,7 @@ int cmd_animate(int argc, char** argv) {
   if (!args) return exit_code;
   if (!args->has("--out")) return parser.usage_error("--out FILE.mp4|FILE.gif|DIR/ is required");
   std::string out = *args->get("--out");
-  if (out.empty()) return fail_line("--out: the file name is empty");
+  if (out.empty()) return fail_option("--out: the file name is empty");
 
   enum class Kind { Mp4, Gif, Frames } kind;
   struct stat st_out {};
@@ -85,7 +86,7 @@ int cmd_animate(int argc, char** argv) {
     if (v == "1m" || v == "month") step = core::StepSize::Month;
     else if (v == "1q" || v == "3m" || v == "quarter") step = core::StepSize::Quarter;
     else if (v == "1y" || v == "12m" || v == "year") step = core::StepSize::Year;
-    else return fail_line("--step: " + quoted(*s) + " is not 1m, 1q or 1y");
+    else return fail_option("--step: " + quoted(*s) + " is not 1m, 1q or 1y");
   }
   std::optional<core::WindowMode> mode;
   std::optional<int32_t> window_months;
@@ -97,16 +98,17 @@ int cmd_animate(int argc, char** argv) {
       int n = 0;
       const bool ok = v.size() >= 2 && v.back() == 'm' && std::sscanf(v.c_str(), "%d", &n) == 1 && n >= 1 && n <= 1200 &&
                       std::to_string(n) + "m" == v;
-      if (!ok) return fail_line("--window: " + quoted(*s) + " is not Nm (months, e.g. 12m) or cumulative");
+      if (!ok) return fail_option("--window: " + quoted(*s) + " is not Nm (months, e.g. 12m) or cumulative");
       mode = core::WindowMode::Sliding;
       window_months = n;
     }
   }
   double fps = 4;
   if (auto s = args->get("--fps")) {
-    char* end = nullptr;
-    fps = std::strtod(s->c_str(), &end);
-    if (end != s->c_str() + s->size() || !(fps >= 0.1 && fps <= 120)) return fail_line("--fps: " + quoted(*s) + " is not a number in 0.1..120");
+    // Decimal only: strtod would read "0x10" as 16 and "inf" as a number.
+    const auto r = std::from_chars(s->data(), s->data() + s->size(), fps, std::chars_format::fixed);
+    if (r.ec != std::errc() || r.ptr != s->data() + s->size() || !(fps >= 0.1 && fps <= 120))
+      return fail_option("--fps: " + quoted(*s) + " is not a number in 0.1..120");
   }
   std::optional<core::PartialDate> from, to;
   if (auto status = parse_from_to(*args, &from, &to)) return *status;
@@ -115,7 +117,7 @@ int cmd_animate(int argc, char** argv) {
   ExportInputs inputs;
   if (auto status = prepare_export(parser, *args, &settings, &inputs)) return *status;
   if (kind == Kind::Mp4 && (settings.width_px % 2 || settings.height_px % 2))
-    return fail_line("--size: " + std::to_string(settings.width_px) + "x" + std::to_string(settings.height_px) +
+    return fail_option("--size: " + std::to_string(settings.width_px) + "x" + std::to_string(settings.height_px) +
                      " has an odd side (H.264 in yuv420p needs even sides)");
 
   // ---- the window sequence: the viewer's timeline stepping -------------------------------------

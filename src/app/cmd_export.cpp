@@ -64,7 +64,7 @@ int cmd_export(int argc, char** argv) {
   if (!args->has("--out")) return parser.usage_error("--out FILE.png is required");
 
   const std::string out = *args->get("--out");
-  if (out.empty()) return fail_line("--out: the file name is empty");
+  if (out.empty()) return fail_option("--out: the file name is empty");
   const auto format = render::export_format_for(out);
   if (!format) {
     const std::string ext = render::extension_of(out);

@@ -1,5 +1,6 @@
 // Shared option parsing and data loading for export and animate.
 #include "app/export_options.hpp"
+#include "core/text.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -62,8 +63,13 @@ core::Dataset merge(std::vector<core::Dataset>& parts) {
 }  // namespace
 
 int fail_line(const std::string& msg) {
-  std::fprintf(stderr, "driftmap: %s\n", msg.c_str());
+  std::fprintf(stderr, "driftmap: %s\n", core::printable(msg).c_str());
   return kExitFailure;
+}
+
+int fail_option(const std::string& msg) {
+  std::fprintf(stderr, "driftmap: %s\n", core::printable(msg).c_str());
+  return kExitUsage;
 }
 
 ArgParser& add_export_options(ArgParser& p) {
@@ -164,7 +170,7 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   }
 
   // ---- size and dpi --------------------------------------------------------------------------
-  if (!parse_export_size(args, st, &error)) return fail_line(error);
+  if (!parse_export_size(args, st, &error)) return fail_option(error);
 
   // ---- view ----------------------------------------------------------------------------------
   if (auto s = args.get("--bbox")) {
@@ -179,12 +185,12 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
-    if (!ok || v.size() != 4) return fail_line("--bbox: " + quoted(*s) + " is not MINLON,MINLAT,MAXLON,MAXLAT");
+    if (!ok || v.size() != 4) return fail_option("--bbox: " + quoted(*s) + " is not MINLON,MINLAT,MAXLON,MAXLAT");
     GeoBox b{v[0], v[1], v[2], v[3]};
     if (b.min_lon < -180 || b.max_lon > 180 || b.min_lat < -90 || b.max_lat > 90)
-      return fail_line("--bbox: " + quoted(*s) + " is outside -180..180 longitude, -90..90 latitude");
+      return fail_option("--bbox: " + quoted(*s) + " is outside -180..180 longitude, -90..90 latitude");
     if (!(b.min_lon < b.max_lon) || !(b.min_lat < b.max_lat))
-      return fail_line("--bbox: " + quoted(*s) + " is empty (MINLON must be below MAXLON and MINLAT below MAXLAT)");
+      return fail_option("--bbox: " + quoted(*s) + " is empty (MINLON must be below MAXLON and MINLAT below MAXLAT)");
     st->bbox = b;
   } else if (session && session->centre_m) {
     st->centre_m = session->centre_m;
@@ -195,16 +201,16 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   st->title = args.get("--title").value_or("");
   st->subtitle = args.get("--subtitle").value_or("");
   if (auto v = on_off(args, "--legend", true, &error)) st->legend = *v;
-  else return fail_line(error);
+  else return fail_option(error);
   if (auto v = on_off(args, "--scalebar", true, &error)) st->scalebar = *v;
-  else return fail_line(error);
+  else return fail_option(error);
   if (auto v = on_off(args, "--ctc", session ? session->show_ctc_shift : false, &error)) st->ctc_shares = *v;
-  else return fail_line(error);
+  else return fail_option(error);
   st->north_arrow = args.has("--north-arrow");
   st->transparent = args.has("--transparent");
   if (auto s = args.get("--style")) {
     if (*s == "dark") st->dark = true;
-    else if (*s != "light") return fail_line("--style: " + quoted(*s) + " is not light or dark");
+    else if (*s != "light") return fail_option("--style: " + quoted(*s) + " is not light or dark");
   }
 
   // ---- data ----------------------------------------------------------------------------------
@@ -287,11 +293,11 @@ std::optional<int> parse_from_to(const ParsedArgs& args, std::optional<core::Par
       std::string why;
       *target = core::parse_partial_date(*s, &why);
       if (!*target)
-        return fail_line(std::string(name) + ": " + (why.empty() ? quoted(*s) + " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" : why));
+        return fail_option(std::string(name) + ": " + (why.empty() ? quoted(*s) + " is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" : why));
     }
   }
   if (*from && *to && (*to)->interval().end_day <= (*from)->interval().start_day)
-    return fail_line("--to: " + (*to)->to_iso() + " is before --from " + (*from)->to_iso());
+    return fail_option("--to: " + (*to)->to_iso() + " is before --from " + (*from)->to_iso());
   return std::nullopt;
 }
 

@@ -53,8 +53,10 @@ bool parse_export_size(const ParsedArgs& args, render::ExportSettings* settings,
 std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* settings,
                                   ExportInputs* inputs);
 
-// Prints "driftmap: MESSAGE" and returns kExitFailure.
+// Prints "driftmap: MESSAGE" (escaped) and returns kExitFailure: the data or the work failed.
 int fail_line(const std::string& message);
+// The same for a bad option value, which is a usage error: returns kExitUsage.
+int fail_option(const std::string& message);
 
 // --from and --to as partial dates (--to inclusive of its whole period). On a bad value or a --to
 // before --from prints one line naming the option and returns exit status 1.

@@ -107,16 +107,16 @@ TEST_CASE("animate without ffmpeg says so and writes the PNG frames instead") {
   CHECK(png_count(f.dir.file("a_frames")) == 4);
 }
 
-TEST_CASE("animate refuses an unknown extension (exit 2) and bad step or window values (exit 1)") {
+TEST_CASE("animate refuses an unknown extension and bad step or window values as usage errors (exit 2)") {
   Fixture f;
   const Run ext = run(f.args(f.dir.file("a.avi"), {}), f.geodata);
   CHECK(ext.exit_code == 2);
   CHECK(ext.err.find("\".avi\"") != std::string::npos);
   const Run step = run(f.args(f.dir.file("a.mp4"), {"--step", "2w"}), f.geodata);
-  CHECK(step.exit_code == 1);
+  CHECK(step.exit_code == 2);
   CHECK(step.err.find("--step") != std::string::npos);
   const Run win = run(f.args(f.dir.file("a.mp4"), {"--window", "forever"}), f.geodata);
-  CHECK(win.exit_code == 1);
+  CHECK(win.exit_code == 2);
   CHECK(win.err.find("--window") != std::string::npos);
   CHECK_FALSE(fs::exists(f.dir.file("a.mp4")));
 }

@@ -108,7 +108,7 @@ TEST_CASE("export --from/--to choose which incidents are drawn") {
   CHECK(differs(y2023, mar2022) > 0);
 }
 
-TEST_CASE("export refuses bad option values with exit 1 and a line naming the option") {
+TEST_CASE("export refuses bad option values as usage errors (exit 2) with a line naming the option") {
   Fixture f;
   const std::string out = f.dir.file("m.png");
   auto check = [&](std::vector<std::string> extra, const std::string& expected) {
@@ -116,7 +116,7 @@ TEST_CASE("export refuses bad option values with exit 1 and a line naming the op
     a.insert(a.end(), extra.begin(), extra.end());
     const Run r = run(a, f.geodata);
     INFO(r.err);
-    CHECK(r.exit_code == 1);
+    CHECK(r.exit_code == 2);
     CHECK(r.err.find(expected) != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK_FALSE(fs::exists(out));

@@ -82,6 +82,11 @@ check terminal_escape_arg 2 "unknown option '--\\\\e\]0;x\\\\x07'" "" -- validat
 check acled_week_before_1000 1 "acled_week_before_1000.csv:2: event_date: \"1000-01-02\" with time_precision 2 \(a week\) reaches outside the years 1000-9999" \
   "$OUT" -- convert "$DATA/acled_week_before_1000.csv" --out "$OUT"
 
+# One exit-code rule: a bad option value is a usage error (2); --fps is decimal only.
+GIF="$WORK/out.gif"
+check fps_hex 2 "driftmap: --fps: \"0x10\" is not a number in 0.1..120" "$GIF" -- animate --out "$GIF" --fps 0x10
+check from_bad_date 2 "driftmap: --from: \"2022-13-45\" has month 13" "$PNG" -- export --out "$PNG" --from 2022-13-45
+
 # A 50 MB column name is printed shortened.
 { printf 'id,date_start,lat,lon,'; head -c $((50 << 20)) /dev/zero | tr '\0' 'n'; printf '\na,2022-05-01,34.5,69.2,x\n'; } > "$WORK/long_name.csv"
 check long_column_name 0 "long_name.csv:1: warning: n{57}\.\.\.: column is not used by driftmap" "" -- validate "$WORK/long_name.csv"
