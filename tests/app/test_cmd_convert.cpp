@@ -173,3 +173,22 @@ TEST_CASE("convert keeps a report's date basis and writes no coordinates for a p
   const std::string csv = read_all(out);
   CHECK(csv.find("nowhere,2022-08-11,,reported,attack,,,,none,source,,,") != std::string::npos);
 }
+
+TEST_CASE("what convert writes, driftmap reads back: every import file through CSV, GeoJSON and GeoPackage") {
+  ConvertDir tmp;
+  for (const char* f : {"acled_new.csv", "acled_old_semicolon.csv", "gtd_cp1252.csv", "acled_utf16le.csv",
+                        "russian_koi8r.csv", "persian_cp1256.csv"}) {
+    for (const char* ext : {".csv", ".geojson", ".gpkg"}) {
+      INFO(f << " → " << ext);
+      const std::string out = tmp.file(std::string("round-trip-") + f + ext);
+      auto w = run_driftmap({"convert", kImport + f, "--out", out});
+      INFO(w.err);
+      REQUIRE(w.exit_code == 0);
+      const std::string written = w.out.substr(w.out.find(": ") + 2, w.out.find(" incidents") - w.out.find(": ") - 2);
+      auto r = run_driftmap({"validate", out});
+      INFO(r.out);
+      CHECK(r.exit_code == 0);
+      CHECK(last_line(r.out).find(": " + written + " incidents, 0 errors") != std::string::npos);
+    }
+  }
+}

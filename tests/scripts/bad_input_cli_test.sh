@@ -67,6 +67,13 @@ check gpkg_layer_option 0 "1 incidents, 0 errors" "" -- validate --layer second 
 check gpkg_no_such_layer 1 "has no layer \"third\" \(layers: incidents, second\)" "" -- validate --layer third "$DATA/two_layers.gpkg"
 check gpkg_corrupt_blob 1 "feature 2: geometry: cannot be read \(corrupt geometry\)" "" -- validate "$DATA/corrupt_geometry.gpkg"
 
+# A source without a coordinate reference system is read as WGS84, and said.
+ogr2ogr -q -f "ESRI Shapefile" "$WORK/no_crs.shp" "$DATA/lone_cr.csv" -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat \
+  -oo KEEP_GEOM_COLUMNS=NO 2>/dev/null
+rm -f "$WORK/no_crs.prj"
+check no_crs 0 "no_crs.shp: warning: geometry: the layer has no coordinate reference system; coordinates are read as WGS84" "" \
+  -- validate "$WORK/no_crs.shp"
+
 # Clear messages.
 check geojson_truncated 1 "truncated.geojson:3: the JSON ends before it is complete \(truncated\?\)" "$OUT" \
   -- convert "$DATA/truncated.geojson" --out "$OUT"
