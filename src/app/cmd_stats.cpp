@@ -45,6 +45,24 @@ std::string format_value(double v) {
   return buf;
 }
 
+// What the table cannot show: rows without a place or with a report's date, and the article's
+// statements that give no figure by region.
+void print_notes(const core::Dataset& d, const core::Bundle& tables) {
+  size_t unplaced = 0, reported = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    unplaced += !core::has_stated_place(d.location_precision()[i]);
+    reported += d.date_reported(i);
+  }
+  std::printf("\n%zu incidents have no stated place (counted as \"(place not stated)\", never on the map); "
+              "%zu are dated by a report (the event on or before that date).\n",
+              unplaced, reported);
+  if (tables.statements.empty()) return;
+  std::printf("\nThe article's statements without a figure by region:\n");
+  for (const auto& s : tables.statements)
+    std::printf("  %s..%s %s: \"%s\"\n", s.period_start.to_iso().c_str(), s.period_end.to_iso().c_str(),
+                s.region.c_str(), s.quote.c_str());
+}
+
 }  // namespace
 
 int cmd_stats(int argc, char** argv) {
@@ -77,7 +95,9 @@ int cmd_stats(int argc, char** argv) {
   // Group keys of each incident.
   auto groups_of = [&](size_t i) {
     std::vector<std::string> keys;
-    if (by == "country") {
+    if (!core::has_stated_place(d.location_precision()[i])) {
+      keys.emplace_back("(place not stated)");  // counted, in no region, province or country
+    } else if (by == "country") {
       keys.emplace_back(d.country(i).empty() ? "(none)" : std::string(d.country(i)));
     } else {
       auto idx = d.admin1(i).empty() ? std::nullopt : boundaries->find_admin1(d.admin1(i), d.country(i));
@@ -151,6 +171,7 @@ int cmd_stats(int argc, char** argv) {
     for (const auto& f : reported[p]["all"]) rep += (rep.empty() ? "" : "; ") + f;
     std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), "(total)", totals[p].first, totals[p].second, rep.c_str());
   }
+  print_notes(d, *tables);
   return kExitOk;
 }
 

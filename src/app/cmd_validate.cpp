@@ -74,8 +74,10 @@ int cmd_validate(int argc, char** argv) {
     if (parsed.file_ok) core::check_incident_places(file, valid, *boundaries, problems);
     if (parsed.file_ok && same_file(file, bundled)) {
       const std::string dir = std::filesystem::path(file).parent_path().string();
-      if (auto bundle = core::load_bundle_tables(dir, &problems))
+      if (auto bundle = core::load_bundle_tables(dir, &problems)) {
         core::check_bundle_citations(file, valid, *bundle, dir + "/citations.csv", core::seeds_dir(), problems);
+        core::check_bundle_provenance(file, valid, *bundle, *boundaries, problems);
+      }
     }
     std::stable_sort(problems.items.begin(), problems.items.end(), [](const auto& a, const auto& b) {
       return a.file != b.file ? a.file < b.file : a.line < b.line;

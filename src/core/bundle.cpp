@@ -27,6 +27,12 @@ const Region* Bundle::region(std::string_view key) const {
   return nullptr;
 }
 
+const ProvenanceNote* Bundle::note(std::string_view incident_id, std::string_view field) const {
+  for (const auto& n : notes)
+    if (n.incident_id == incident_id && n.field == field) return &n;
+  return nullptr;
+}
+
 std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems) {
   Problems local;
   Problems& p = problems ? *problems : local;
@@ -76,6 +82,19 @@ std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* probl
       }
       a.period_start = *ps;
       a.period_end = *pe;
+      // kind: `share` (a regional count or share; the default) or `statement` (no figure).
+      const std::string_view kind = t->get(r, "kind");
+      if (kind == "statement") {
+        if (!t->get(r, "metric").empty() || !t->get(r, "value").empty())
+          p.error(t->path, t->lines[r], "value", "a statement row has no metric and no value");
+        else
+          b.statements.push_back({a.source_id, a.period_start, a.period_end, a.region, a.quote});
+        continue;
+      }
+      if (!kind.empty() && kind != "share") {
+        p.error(t->path, t->lines[r], "kind", "\"" + std::string(kind) + "\" is not share or statement");
+        continue;
+      }
       const std::string_view metric = t->get(r, "metric");
       if (metric == "count") a.metric = AggregateMetric::Count;
       else if (metric == "share_percent") a.metric = AggregateMetric::SharePercent;
@@ -98,6 +117,19 @@ std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* probl
       for (auto m : split(t->get(r, "members"), ';'))
         if (!trim(m).empty()) reg.members.emplace_back(trim(m));
       b.regions.push_back(std::move(reg));
+    }
+  }
+  if (auto t = read_csv_table(dir + "/provenance.csv", {"incident_id", "field", "note"}, &p)) {
+    for (size_t r = 0; r < t->rows.size(); ++r)
+      b.notes.push_back({std::string(t->get(r, "incident_id")), std::string(t->get(r, "field")),
+                         std::string(t->get(r, "note")), t->lines[r]});
+  }
+  if (auto t = read_csv_table(dir + "/places.csv", {"name", "aliases", "admin1", "country"}, &p)) {
+    for (size_t r = 0; r < t->rows.size(); ++r) {
+      BundlePlace place{std::string(t->get(r, "name")), {}, std::string(t->get(r, "admin1")), std::string(t->get(r, "country"))};
+      for (auto a : split(t->get(r, "aliases"), ';'))
+        if (!trim(a).empty()) place.aliases.emplace_back(trim(a));
+      b.places.push_back(std::move(place));
     }
   }
   if (p.error_count() > errors_before) return std::nullopt;

@@ -33,6 +33,28 @@ struct Aggregate {
   DayInterval period() const { return DateSpan{period_start, period_end}.interval(); }
 };
 
+// A statement of the article with no figure to tabulate by region ("spread to 15 provinces"):
+// aggregates.csv rows of kind `statement`, kept apart so that every Aggregate is a count or share.
+struct ArticleStatement {
+  std::string source_id;
+  PartialDate period_start, period_end;
+  std::string region, quote;
+};
+
+// How a judgement was made for one field of one incident (provenance.csv): how a place was
+// resolved, what a date rests on, why a figure in a quote is not the incident's toll.
+struct ProvenanceNote {
+  std::string incident_id, field, note;
+  int64_t line = 0;
+};
+
+// A gazetteer place used for city-level incidents (places.csv).
+struct BundlePlace {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string admin1, country;
+};
+
 struct Region {
   std::string region, label;
   std::vector<std::string> members;  // canonical admin-1 names
@@ -43,14 +65,20 @@ struct Bundle {
   std::vector<Citation> citations;
   std::vector<Source> sources;
   std::vector<Aggregate> aggregates;
+  std::vector<ArticleStatement> statements;
   std::vector<Region> regions;
+  std::vector<ProvenanceNote> notes;
+  std::vector<BundlePlace> places;
 
   std::vector<const Citation*> citations_for(std::string_view incident_id) const;
   const Source* source(std::string_view source_id) const;
   const Region* region(std::string_view key) const;
+  // The note on `field` of an incident, or nullptr.
+  const ProvenanceNote* note(std::string_view incident_id, std::string_view field) const;
 };
 
-// Loads incidents.csv, citations.csv, sources.csv, aggregates.csv, regions.csv from dir.
+// Loads incidents.csv, citations.csv, sources.csv, aggregates.csv, regions.csv, provenance.csv
+// and places.csv from dir.
 std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems);
 // The side tables only (bundle.incidents stays empty), for checks that parsed incidents already.
 std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* problems);

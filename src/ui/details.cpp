@@ -1,5 +1,8 @@
 #include "ui/details.hpp"
 
+#include "core/dataset_checks.hpp"
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -54,11 +57,18 @@ std::optional<int> first_number(std::string_view stated) {
 }
 
 std::string casualty_text(int32_t dataset_value, const std::vector<std::string>& stated_values, const char* what) {
-  std::vector<int> figures;
+  // Totals and lower bounds make the range; a part of a total ("including 2 employees") or a
+  // bound from above ("nearly 80") is no count of its own and is quoted instead.
+  std::vector<long> figures;
+  std::string other;
   for (const auto& s : stated_values)
-    if (auto n = first_number(s)) figures.push_back(*n);
+    for (auto part : core::split(s, ';'))
+      for (const core::StatedFigure& f : core::parse_stated_figures(part)) {
+        if (f.kind == core::StatedFigure::Body || f.kind == core::StatedFigure::Headline) figures.push_back(f.value);
+        else other += (other.empty() ? "" : "; ") + std::string(core::trim(part));
+      }
   if (dataset_value >= 0) figures.push_back(dataset_value);
-  if (figures.empty()) return std::string("unknown ") + what;
+  if (figures.empty()) return std::string("unknown ") + what + (other.empty() ? "" : " (stated: " + other + ")");
   const auto [lo, hi] = std::minmax_element(figures.begin(), figures.end());
   if (*lo == *hi) return std::to_string(*lo) + " " + what;
   return std::to_string(*lo) + "\u2013" + std::to_string(*hi) + " " + what + "; documents disagree";

@@ -59,6 +59,10 @@ void details_panel(ViewState& v, const Scene& s) {
       field("summary", inc.summary);
       field("sources", inc.sources);
       if (!d.path.empty() && inc.source_line > 0) field("from", d.path + ":" + std::to_string(inc.source_line));
+      // The dataset's judgement calls on this row (how a place was resolved, what a date rests on).
+      if (s.bundle)
+        for (const auto& n : s.bundle->notes)
+          if (n.incident_id == inc.id) field(("how " + n.field + " was read").c_str(), n.note);
       ImGui::EndTable();
     }
     if (!cites.empty()) {

@@ -25,6 +25,17 @@ TEST_CASE("stats groups by country and by province on request") {
   CHECK(by_admin1.out.find("Nangarhar") != std::string::npos);
 }
 
+TEST_CASE("stats counts incidents without a stated place and quotes the article's statements") {
+  auto r = run_driftmap({"stats"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("(place not stated)") != std::string::npos);
+  CHECK(r.out.find("4 incidents have no stated place") != std::string::npos);
+  CHECK(r.out.find("spread to 15 provinces") != std::string::npos);
+  CHECK(r.out.find("37 attacks in eight Afghan provinces") != std::string::npos);
+  auto by_country = run_driftmap({"stats", "--by", "country"});
+  CHECK(by_country.out.find("(place not stated)") != std::string::npos);
+}
+
 TEST_CASE("stats refuses unknown groupings and periods with a usage error") {
   auto r = run_driftmap({"stats", "--by", "planet"});
   CHECK(r.exit_code == 2);

@@ -51,3 +51,12 @@ TEST_CASE("an incident without a stated place says so where its place would be")
   CHECK(place_text(inc) == "place not stated");
   CHECK(tooltip_lines(inc)[1] == "place not stated");
 }
+
+TEST_CASE("a bound from above or a part of a total is quoted, not read as a count") {
+  CHECK(casualty_text(97, {"97", "nearly 80"}, "killed") == "97 killed");
+  CHECK(casualty_text(-1, {"nearly 80"}, "killed") == "unknown killed (stated: nearly 80)");
+  CHECK(casualty_text(-1, {"including 2 employees (reference-list headline, not a total)"}, "killed") ==
+        "unknown killed (stated: including 2 employees (reference-list headline, not a total))");
+  CHECK(casualty_text(32, {"more than 32; headline: 20 Killed; headline: 22 dead"}, "killed") ==
+        "20\u201332 killed; documents disagree");
+}
