@@ -71,6 +71,126 @@ void add_field(OGRLayerH layer, const std::string& name, OGRFieldType type) {
   OGR_Fld_Destroy(f);
 }
 
+// The output layer with driftmap's columns and then the kept ones (all text).
+OGRLayerH create_layer(GDALDatasetH ds, const Output& output, const std::string& name,
+                       const std::vector<std::string>& kept) {
+  core::SpatialReferencePtr wgs84;
+  if (output.has_geometry) wgs84 = core::make_wgs84_lon_lat();
+  const char* csv_options[] = {"STRING_QUOTING=IF_NEEDED", nullptr};  // no quotes around numbers
+  OGRLayerH layer = GDALDatasetCreateLayer(ds, name.c_str(), wgs84.get(), output.has_geometry ? wkbPoint : wkbNone,
+                                           std::string_view(output.driver) == "CSV" ? const_cast<char**>(csv_options) : nullptr);
+  if (!layer) return nullptr;
+  for (const std::string& c : schema_columns()) {
+    OGRFieldType t = OFTString;
+    if (c == "lat" || c == "lon") t = OFTReal;
+    else if (c == "killed" || c == "wounded" || c == "source_line") t = OFTInteger;
+    add_field(layer, c, t);
+  }
+  for (const std::string& c : kept) add_field(layer, c, OFTString);
+  return layer;
+}
+
+// Reads every input (problems to stderr); false when one is refused. skipped: invalid rows left out.
+bool read_inputs(const std::vector<std::string>& paths, const ImportContext& import, std::vector<Input>& inputs,
+                 size_t& skipped) {
+  core::LoadOptions options = import.options();
+  options.keep_attributes = true;
+  bool ok = true;
+  for (const std::string& path : paths) {
+    Input in{path, core::parse_incident_file(path, options)};
+    for (const auto& p : in.parsed.problems.items)
+      if (p.severity != core::Severity::Note) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    if (!in.parsed.file_ok || (in.parsed.problems.has_errors() && !options.skip_invalid)) {
+      ok = false;
+      continue;
+    }
+    skipped += in.parsed.invalid_rows;
+    inputs.push_back(std::move(in));
+  }
+  return ok;
+}
+
+// Kept source columns: the union over the inputs, in first-seen order, renamed on a clash with
+// driftmap's columns. Looked up by lower-case name, so the work is linear in the column count.
+std::vector<std::string> kept_columns(const std::vector<Input>& inputs, std::vector<std::vector<int>>& slot) {
+  std::vector<std::string> columns;
+  std::unordered_map<std::string, int> slot_of;  // lower-case output name → index
+  slot.assign(inputs.size(), {});
+  for (size_t k = 0; k < inputs.size(); ++k) {
+    for (const std::string& name : inputs[k].parsed.attribute_names) {
+      std::string out_name = name;
+      const std::string lower = core::to_lower_ascii(name);
+      if (std::find(schema_columns().begin(), schema_columns().end(), lower) != schema_columns().end())
+        out_name = "source_" + name;
+      const auto [it, added] = slot_of.emplace(core::to_lower_ascii(out_name), static_cast<int>(columns.size()));
+      if (added) columns.push_back(out_name);
+      slot[k].push_back(it->second);
+    }
+  }
+  return columns;
+}
+
+// Sets one row's fields, in schema_columns() order, then its kept columns.
+void fill_feature(OGRFeatureH f, const Input& in, size_t r, const std::vector<int>& slot, bool& placed_by_name) {
+  const core::ParsedRows& parsed = in.parsed;
+  const core::Incident& inc = parsed.rows[r];
+  int i = 0;
+  auto set_text = [&](const std::string& v) {
+    if (!v.empty()) OGR_F_SetFieldString(f, i, v.c_str());
+    ++i;
+  };
+  set_text(inc.id);
+  set_text(inc.date.start.to_iso());
+  set_text(inc.date.end ? inc.date.end->to_iso() : "");
+  set_text(inc.date_basis == core::DateBasis::Event ? "" : std::string(core::to_string(inc.date_basis)));
+  set_text(std::string(core::to_string(inc.type)));
+  set_text(inc.place);
+  set_text(inc.admin1);
+  set_text(inc.country);
+  set_text(std::string(core::to_string(inc.location_precision)));
+  const core::LocatedBy by = r < parsed.located_by.size() ? parsed.located_by[r] : core::LocatedBy::Source;
+  placed_by_name = by != core::LocatedBy::Source;
+  set_text(std::string(core::to_string(by)));
+  const bool placed = core::has_stated_place(inc.location_precision);
+  for (double deg : {inc.lat_deg, inc.lon_deg}) {
+    if (placed) OGR_F_SetFieldDouble(f, i, deg);
+    ++i;
+  }
+  for (int32_t n : {inc.killed, inc.wounded}) {
+    if (n != core::kUnknownCount) OGR_F_SetFieldInteger(f, i, n);
+    ++i;
+  }
+  set_text(inc.casualties_disputed ? "true" : "false");
+  set_text(inc.summary);
+  set_text(inc.sources);
+  set_text(in.path);
+  OGR_F_SetFieldInteger(f, i++, static_cast<int>(inc.source_line));
+  if (r < parsed.attributes.size())
+    for (size_t a = 0; a < parsed.attributes[r].size() && a < slot.size(); ++a)
+      if (!parsed.attributes[r][a].empty()) OGR_F_SetFieldString(f, i + slot[a], parsed.attributes[r][a].c_str());
+}
+
+// Writes an input's rows as features; returns why it failed ("" on success).
+std::string write_features(OGRLayerH layer, const Input& in, const std::vector<int>& slot, bool has_geometry,
+                           size_t& written, size_t& geocoded) {
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+  for (size_t r = 0; r < in.parsed.rows.size(); ++r) {
+    const core::Incident& inc = in.parsed.rows[r];
+    core::FeaturePtr f{OGR_F_Create(defn)};
+    bool by_name = false;
+    fill_feature(f.get(), in, r, slot, by_name);
+    geocoded += by_name;
+    if (has_geometry && core::has_stated_place(inc.location_precision)) {
+      OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+      OGR_G_SetPoint_2D(g, 0, inc.lon_deg, inc.lat_deg);
+      OGR_F_SetGeometryDirectly(f.get(), g);
+    }
+    if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) return "cannot write a feature: ";
+    ++written;
+  }
+  return {};
+}
+
 }  // namespace
 
 int cmd_convert(int argc, char** argv) {
@@ -87,46 +207,17 @@ int cmd_convert(int argc, char** argv) {
   auto import = make_import_context(*args, &error);
   if (!import) return parser.usage_error(error);
 
-  // ---- read ------------------------------------------------------------------------------------
-  core::LoadOptions options = import->options();
-  options.keep_attributes = true;
   std::vector<Input> inputs;
-  bool refused = false;
   size_t skipped = 0;
-  for (const std::string& path : args->positionals) {
-    Input in{path, core::parse_incident_file(path, options)};
-    for (const auto& p : in.parsed.problems.items)
-      if (p.severity != core::Severity::Note) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-    const size_t bad = in.parsed.invalid_rows;
-    if (!in.parsed.file_ok || (in.parsed.problems.has_errors() && !options.skip_invalid)) {
-      refused = true;
-      continue;
-    }
-    skipped += bad;
-    inputs.push_back(std::move(in));
-  }
+  const bool refused = !read_inputs(args->positionals, *import, inputs, skipped);
   if (refused) {
     std::fprintf(stderr, "driftmap convert: nothing written to %s (fix the errors above, or give --skip-invalid)\n",
                  out_path->c_str());
     return kExitFailure;
   }
 
-  // Kept source columns: the union over the inputs, in first-seen order, renamed on a clash.
-  // Looked up by lower-case name, so the work is linear in the column count.
-  std::vector<std::string> attribute_columns;  // output names
-  std::vector<std::vector<int>> attribute_slot(inputs.size());  // per input: its columns → output index
-  std::unordered_map<std::string, int> slot_of;  // lower-case output name → index
-  for (size_t k = 0; k < inputs.size(); ++k) {
-    for (const std::string& name : inputs[k].parsed.attribute_names) {
-      std::string out_name = name;
-      const std::string lower = core::to_lower_ascii(name);
-      if (std::find(schema_columns().begin(), schema_columns().end(), lower) != schema_columns().end())
-        out_name = "source_" + name;
-      const auto [it, added] = slot_of.emplace(core::to_lower_ascii(out_name), static_cast<int>(attribute_columns.size()));
-      if (added) attribute_columns.push_back(out_name);
-      attribute_slot[k].push_back(it->second);
-    }
-  }
+  std::vector<std::vector<int>> attribute_slot;  // per input: its kept columns → output index
+  const std::vector<std::string> attribute_columns = kept_columns(inputs, attribute_slot);
 
   // ---- write into memory through OGR ----------------------------------------------------------
   core::ensure_gdal();
@@ -150,78 +241,13 @@ int cmd_convert(int argc, char** argv) {
     if (!driver) return fail(std::string("GDAL has no ") + output->driver + " driver");
     core::GdalDatasetPtr ds(GDALCreate(driver, mem_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) return fail("cannot be created: " + capture.last());
-    OGRSpatialReferenceH wgs84 = nullptr;
-    if (output->has_geometry) {
-      wgs84 = OSRNewSpatialReference(nullptr);
-      OSRImportFromEPSG(wgs84, 4326);
-      OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-    }
-    const std::string layer_name = std::filesystem::path(*out_path).stem().string();
-    const char* csv_options[] = {"STRING_QUOTING=IF_NEEDED", nullptr};  // no quotes around numbers
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layer_name.c_str(), wgs84,
-                                             output->has_geometry ? wkbPoint : wkbNone,
-                                             std::string_view(output->driver) == "CSV" ? const_cast<char**>(csv_options) : nullptr);
-    if (wgs84) OSRDestroySpatialReference(wgs84);
+    OGRLayerH layer = create_layer(ds.get(), *output, std::filesystem::path(*out_path).stem().string(), attribute_columns);
     if (!layer) return fail("cannot create a layer: " + capture.last());
-    for (const std::string& c : schema_columns()) {
-      OGRFieldType t = OFTString;
-      if (c == "lat" || c == "lon") t = OFTReal;
-      else if (c == "killed" || c == "wounded" || c == "source_line") t = OFTInteger;
-      add_field(layer, c, t);
-    }
-    for (const std::string& c : attribute_columns) add_field(layer, c, OFTString);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int first_attr = static_cast<int>(schema_columns().size());
 
     if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE) CPLErrorReset();
     for (size_t k = 0; k < inputs.size(); ++k) {
-      const core::ParsedRows& parsed = inputs[k].parsed;
-      for (size_t r = 0; r < parsed.rows.size(); ++r) {
-        const core::Incident& inc = parsed.rows[r];
-        core::FeaturePtr f{OGR_F_Create(defn)};
-        int i = 0;
-        auto set_text = [&](const std::string& v) {
-          if (!v.empty()) OGR_F_SetFieldString(f.get(), i, v.c_str());
-          ++i;
-        };
-        set_text(inc.id);
-        set_text(inc.date.start.to_iso());
-        set_text(inc.date.end ? inc.date.end->to_iso() : "");
-        set_text(inc.date_basis == core::DateBasis::Event ? "" : std::string(core::to_string(inc.date_basis)));
-        set_text(std::string(core::to_string(inc.type)));
-        set_text(inc.place);
-        set_text(inc.admin1);
-        set_text(inc.country);
-        set_text(std::string(core::to_string(inc.location_precision)));
-        const core::LocatedBy by = r < parsed.located_by.size() ? parsed.located_by[r] : core::LocatedBy::Source;
-        geocoded += by != core::LocatedBy::Source;
-        set_text(std::string(core::to_string(by)));
-        const bool placed = core::has_stated_place(inc.location_precision);
-        for (double deg : {inc.lat_deg, inc.lon_deg}) {
-          if (placed) OGR_F_SetFieldDouble(f.get(), i, deg);
-          ++i;
-        }
-        for (int32_t n : {inc.killed, inc.wounded}) {
-          if (n != core::kUnknownCount) OGR_F_SetFieldInteger(f.get(), i, n);
-          ++i;
-        }
-        set_text(inc.casualties_disputed ? "true" : "false");
-        set_text(inc.summary);
-        set_text(inc.sources);
-        set_text(inputs[k].path);
-        OGR_F_SetFieldInteger(f.get(), i++, static_cast<int>(inc.source_line));
-        if (r < parsed.attributes.size())
-          for (size_t a = 0; a < parsed.attributes[r].size() && a < attribute_slot[k].size(); ++a)
-            if (!parsed.attributes[r][a].empty())
-              OGR_F_SetFieldString(f.get(), first_attr + attribute_slot[k][a], parsed.attributes[r][a].c_str());
-        if (output->has_geometry && placed) {
-          OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
-          OGR_G_SetPoint_2D(g, 0, inc.lon_deg, inc.lat_deg);
-          OGR_F_SetGeometryDirectly(f.get(), g);
-        }
-        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) return fail("cannot write a feature: " + capture.last());
-        ++written;
-      }
+      const std::string why = write_features(layer, inputs[k], attribute_slot[k], output->has_geometry, written, geocoded);
+      if (!why.empty()) return fail(why + capture.last());
     }
     if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) CPLErrorReset();
   }  // closing the dataset flushes it into the memory file

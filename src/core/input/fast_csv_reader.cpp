@@ -109,6 +109,59 @@ void parse_chunk(Chunk& c, const Header& h, const std::atomic<bool>& stop) {
   else if (t.saw_lone_cr()) c.declined = "a CR without LF";
 }
 
+// Chunks of whole lines, about equal in size, one per thread.
+std::vector<Chunk> split_chunks(const char* data, const char* end, const FastCsvOptions& fast) {
+  const unsigned threads = fast.threads ? fast.threads : std::max(2u, std::thread::hardware_concurrency());
+  const size_t bytes = size_t(end - data);
+  const size_t n_chunks = std::clamp<size_t>(bytes / std::max<size_t>(1, fast.min_chunk_bytes), 1, threads);
+  std::vector<Chunk> chunks(n_chunks);
+  const char* cur = data;
+  for (size_t k = 0; k < n_chunks; ++k) {
+    chunks[k].begin = cur;
+    const char* target = k + 1 == n_chunks ? end : std::max(cur, data + bytes * (k + 1) / n_chunks);
+    if (target < end) {
+      const char* q = static_cast<const char*>(std::memchr(target, '\n', size_t(end - target)));
+      target = q ? q + 1 : end;
+    }
+    chunks[k].end = target;
+    cur = target;
+  }
+  return chunks;
+}
+
+// Runs f on every chunk, one thread each.
+template <class F>
+void for_each_chunk(std::vector<Chunk>& chunks, F&& f) {
+  if (chunks.size() == 1) return f(chunks[0]);
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k < chunks.size(); ++k) pool.emplace_back([&, k] { f(chunks[k]); });
+  f(chunks[0]);
+  for (auto& t : pool) t.join();
+}
+
+// Counts the lines of each chunk (so each knows its first line), then parses them all; returns
+// the number of lines. A chunk that declines stops the others early.
+size_t parse_chunks(std::vector<Chunk>& chunks, const Header& header) {
+  for_each_chunk(chunks, [](Chunk& c) {
+    c.lines = size_t(std::count(c.begin, c.end, '\n'));
+    if (c.end > c.begin && c.end[-1] != '\n') ++c.lines;
+  });
+  size_t total = 0;
+  for (auto& c : chunks) {
+    c.first_line = int64_t(total) + 2;  // line 1 is the header
+    total += c.lines;
+  }
+  // The first chunk's builder gets room for every row, so appending copies once.
+  chunks[0].builder.reserve(total);
+  for (size_t k = 1; k < chunks.size(); ++k) chunks[k].builder.reserve(chunks[k].lines);
+  std::atomic<bool> stop{false};
+  for_each_chunk(chunks, [&](Chunk& c) {
+    parse_chunk(c, header, stop);
+    if (!c.declined.empty()) stop = true;
+  });
+  return total;
+}
+
 }  // namespace
 
 std::optional<LoadResult> load_incidents_fast_csv(const std::string& path, const LoadOptions& options,
@@ -141,49 +194,8 @@ std::optional<LoadResult> load_incidents_fast_csv(const std::string& path, const
   const char* data = nl + 1;
   if (data >= end) return decline("header only");
 
-  // Chunks at line starts.
-  unsigned threads = fast.threads ? fast.threads : std::max(2u, std::thread::hardware_concurrency());
-  const size_t bytes = size_t(end - data);
-  const size_t min_chunk = std::max<size_t>(1, fast.min_chunk_bytes);
-  const size_t n_chunks = std::clamp<size_t>(bytes / min_chunk, 1, threads);
-  std::vector<Chunk> chunks(n_chunks);
-  const char* cur = data;
-  for (size_t k = 0; k < n_chunks; ++k) {
-    chunks[k].begin = cur;
-    const char* target = k + 1 == n_chunks ? end : std::max(cur, data + bytes * (k + 1) / n_chunks);
-    if (target < end) {
-      const char* q = static_cast<const char*>(std::memchr(target, '\n', size_t(end - target)));
-      target = q ? q + 1 : end;
-    }
-    chunks[k].end = target;
-    cur = target;
-  }
-
-  auto run = [&](auto&& f) {
-    if (chunks.size() == 1) return f(chunks[0]);
-    std::vector<std::thread> pool;
-    for (size_t k = 1; k < chunks.size(); ++k) pool.emplace_back([&, k] { f(chunks[k]); });
-    f(chunks[0]);
-    for (auto& t : pool) t.join();
-  };
-  // Pass 1: lines per chunk, so each chunk knows the line it starts on.
-  run([](Chunk& c) {
-    c.lines = size_t(std::count(c.begin, c.end, '\n'));
-    if (c.end > c.begin && c.end[-1] != '\n') ++c.lines;
-  });
-  size_t total = 0;
-  for (auto& c : chunks) {
-    c.first_line = int64_t(total) + 2;  // line 1 is the header
-    total += c.lines;
-  }
-  // Pass 2: parse. The first chunk's builder gets room for every row, so appending copies once.
-  chunks[0].builder.reserve(total);
-  for (size_t k = 1; k < chunks.size(); ++k) chunks[k].builder.reserve(chunks[k].lines);
-  std::atomic<bool> stop{false};
-  run([&](Chunk& c) {
-    parse_chunk(c, *header, stop);
-    if (!c.declined.empty()) stop = true;
-  });
+  std::vector<Chunk> chunks = split_chunks(data, end, fast);
+  const size_t total = parse_chunks(chunks, *header);
   for (const auto& c : chunks)
     if (!c.declined.empty()) return decline(c.declined);
 

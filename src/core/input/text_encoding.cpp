@@ -113,7 +113,9 @@ std::optional<TextEncoding> detect_encoding(std::string_view bytes, std::string_
     return std::nullopt;
   }
   const std::string charset = guess_charset(bytes);
-  if (charset.empty() || !is_known_encoding(charset)) {
+  // The bytes are known not to be UTF-8 here: a UTF-8 or ASCII guess is no answer.
+  const bool utf8_guess = charset == "UTF-8" || charset == "ASCII";
+  if (charset.empty() || utf8_guess || !is_known_encoding(charset)) {
     if (error) *error = "is not UTF-8 and its encoding could not be recognised; save it as UTF-8 or give --encoding NAME";
     return std::nullopt;
   }
@@ -167,6 +169,10 @@ bool transcode_to_utf8(std::string_view bytes, const TextEncoding& encoding, std
     return false;
   }
   out.resize(done);
+  if (size_t bad = 0; !is_valid_utf8(out, &bad)) {  // iconv passes some malformed input through
+    if (error) *error = "is not valid " + encoding.name + " text (line " + std::to_string(line_at(out, bad)) + ")";
+    return false;
+  }
   if (const size_t nul = out.find('\0'); nul != std::string::npos) {
     if (error) *error = "contains NUL characters on line " + std::to_string(line_at(out, nul)) +
                         ": not a text file driftmap can read";
