@@ -1,9 +1,10 @@
 // `driftmap animate`: every step of the viewer's timeline rendered with the export's frame and
-// layout (render::MapExporter) and written by render::AnimationWriter (shared with the viewer's
-// Export dialog): MP4 or GIF through ffmpeg, or numbered PNG frames in a directory. The window
-// sequence is render::animation_windows, the viewer's playback stepping, so frame i shows what
-// the viewer shows at step i. A failure leaves nothing at the target.
-#include <sys/stat.h>
+// layout (render::MapExporter) and written by the animation format's writer from the table of
+// outputs (shared with the viewer's Export dialog): MP4 or GIF through ffmpeg, or numbered PNG
+// frames in a directory. The window sequence is output::animation_windows, the viewer's playback
+// stepping, so frame i shows what the viewer shows at step i. A failure, Ctrl-C or SIGTERM
+// leaves nothing at the target and no temporary file.
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,7 +24,9 @@
 #include "core/timeline.hpp"
 #include "render/gl_objects.hpp"
 #include "render/headless_context.hpp"
-#include "render/animation_writer.hpp"
+#include "output/animation_windows.hpp"
+#include "output/output_format.hpp"
+#include "output/video_writer.hpp"
 #include "render/map_export.hpp"
 
 namespace driftmap::app {
@@ -36,7 +39,7 @@ ArgParser make_parser() {
               "[--fps N] [--size WxH] ...",
               "Renders the map at every step of the timeline (as the viewer's playback steps) and writes an\n"
               "MP4 or GIF (with ffmpeg) or a directory of PNG frames. Each frame carries its date range.");
-  p.option("--out", "FILE.mp4", "FILE.mp4, FILE.gif, or DIR/ for numbered PNG frames (replaced atomically)")
+  p.option("--out", "FILE.mp4", output::extensions_text(false) + " (DIR/: numbered PNG frames; replaced atomically)")
       .option("--from", "DATE", "first month of the timeline (default: the data's first month)")
       .option("--to", "DATE", "last month of the timeline, inclusive (default: the data's last month)")
       .option("--step", "1m|1q|1y", "how far each frame moves the window (default 1m)")
@@ -55,6 +58,36 @@ std::string lower(std::string s) {
   return s;
 }
 
+// Ctrl-C and SIGTERM during the frames: the handlers only note the signal; the frame loop then
+// cancels the writer (removing its temporary file or directory) and the command re-raises the
+// signal with its previous disposition. Installed here, at the command's boundary, and restored
+// when the command returns.
+volatile sig_atomic_t g_stop_signal = 0;
+extern "C" void note_stop_signal(int sig) { g_stop_signal = sig; }
+
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction sa {};
+    sa.sa_handler = note_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+    if (g_stop_signal) ::raise(g_stop_signal);  // the usual end of an interrupted process
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  int received() const { return g_stop_signal; }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
 
 }  // namespace
 
@@ -67,17 +100,14 @@ int cmd_animate(int argc, char** argv) {
   std::string out = *args->get("--out");
   if (out.empty()) return fail_option("--out: the file name is empty");
 
-  enum class Kind { Mp4, Gif, Frames } kind;
-  struct stat st_out {};
-  const bool is_dir = out.back() == '/' || (::stat(out.c_str(), &st_out) == 0 && S_ISDIR(st_out.st_mode));
-  const std::string ext = lower(render::extension_of(out));
-  if (is_dir) kind = Kind::Frames;
-  else if (ext == ".mp4") kind = Kind::Mp4;
-  else if (ext == ".gif") kind = Kind::Gif;
-  else
-    return parser.usage_error("--out: " + quoted(out) +
-                              (ext.empty() ? " has no extension" : ": unknown extension " + quoted(ext)) +
-                              " (use .mp4, .gif, or DIR/ for PNG frames)");
+  const output::OutputFormat* format = output::output_format_for(out);
+  if (!format || format->is_still()) {
+    const std::string ext = output::extension_of(out);
+    const std::string why = format ? ": " + std::string(format->label) + " is a still image (driftmap export writes it)"
+                            : ext.empty() ? " has no extension"
+                                          : ": unknown extension " + quoted(ext);
+    return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(false) + ")");
+  }
 
   // ---- timeline options ----------------------------------------------------------------------
   core::StepSize step = core::StepSize::Month;
@@ -116,7 +146,7 @@ int cmd_animate(int argc, char** argv) {
   render::ExportSettings settings;
   ExportInputs inputs;
   if (auto status = prepare_export(parser, *args, &settings, &inputs)) return *status;
-  if (kind == Kind::Mp4 && (settings.width_px % 2 || settings.height_px % 2))
+  if (std::string(format->extension) == ".mp4" && (settings.width_px % 2 || settings.height_px % 2))
     return fail_option("--size: " + std::to_string(settings.width_px) + "x" + std::to_string(settings.height_px) +
                      " has an odd side (H.264 in yuv420p needs even sides)");
 
@@ -128,26 +158,24 @@ int cmd_animate(int argc, char** argv) {
   spec.mode = mode.value_or(inputs.has_session ? inputs.session_mode : core::WindowMode::Sliding);
   spec.window_months = window_months.value_or(inputs.has_session ? inputs.session_window_months : 12);
   if (spec.extent.length_months() <= 0) return fail_line("no months to animate (the data or --from/--to are empty)");
-  const std::vector<core::MonthRange> windows = render::animation_windows(spec, step);
+  const std::vector<core::MonthRange> windows = output::animation_windows(spec, step);
+  if (windows.size() > output::kMaxAnimationFrames)
+    return fail_option("the animation would have more than " + std::to_string(output::kMaxAnimationFrames) +
+                     " frames (the most driftmap writes): give a shorter --from/--to or a longer --step");
 
   const bool show_progress = args->has("--progress") || ::isatty(2);
   ProgressBar progress(show_progress, 0);
-  render::AnimationOptions options;
-  options.format = kind == Kind::Mp4 ? render::AnimationFormat::Mp4
-                   : kind == Kind::Gif ? render::AnimationFormat::Gif
-                                       : render::AnimationFormat::PngFrames;
-  options.width_px = settings.width_px;
-  options.height_px = settings.height_px;
+  output::WriterOptions options = output::writer_options(settings.width_px, settings.height_px);
   options.fps = fps;
   options.keep_alpha = settings.transparent;
-  if (kind != Kind::Frames) {
-    options.ffmpeg = render::find_ffmpeg();
+  if (!format->is_directory()) {
+    options.ffmpeg = output::find_ffmpeg();
     if (options.ffmpeg.empty()) {
-      const std::string dir = render::frames_fallback_dir(out);
+      const std::string dir = output::frames_fallback_dir(out);
       std::fprintf(stderr, "driftmap: ffmpeg not found (install the Debian package 'ffmpeg'); writing PNG frames to %s instead of %s\n",
                    dir.c_str(), out.c_str());
       out = dir;
-      options.format = render::AnimationFormat::PngFrames;
+      format = output::output_format_for(out);
     }
   }
 
@@ -155,18 +183,27 @@ int cmd_animate(int argc, char** argv) {
     progress.finish();  // the message goes on its own line
     return fail_line(message);
   };
+  StopSignals stop;
   try {
     render::HeadlessContext context;
     render::MapExporter exporter(inputs.data(), settings);
-    render::AnimationWriter writer;
+    const auto writer = format->writer();
     std::string error;
-    if (!writer.open(out, options, &error)) return fail(error);
+    if (!writer->open(out, options, &error)) return fail(error);
     for (size_t i = 0; i < windows.size(); ++i) {
-      if (!writer.add_frame(exporter.render(windows[i].days()), &error)) return fail(error);
+      if (stop.received()) {
+        writer->cancel();
+        return fail("interrupted: nothing was written to " + out);
+      }
+      if (!writer->add_frame(exporter, windows[i].days(), &error)) return fail(error);
       progress.update(double(i + 1) / double(windows.size()),
                       std::to_string(i + 1) + "/" + std::to_string(windows.size()) + " frames");
     }
-    if (!writer.finish(&error)) return fail(error);
+    if (stop.received()) {
+      writer->cancel();
+      return fail("interrupted: nothing was written to " + out);
+    }
+    if (!writer->finish(&error)) return fail(error);
   } catch (const render::ExportError& e) {
     return fail(e.what());
   } catch (const render::GlError& e) {

@@ -1,6 +1,6 @@
-// `driftmap export`: renders the presentation map headlessly (EGL) and writes it atomically as
-// PNG, GeoTIFF or SVG, chosen by the --out extension (issue 5). The frame, layout and options are
-// those of the viewer's Export dialog (render::MapExporter).
+// `driftmap export`: renders the presentation map headlessly (EGL for raster formats) and writes
+// it atomically in the still format the --out extension names (output/output_format.hpp). The
+// frame, layout and options are those of the viewer's Export dialog (render::MapExporter).
 // DRIFTMAP_TIMING=1 in the environment prints the time of each phase to stderr.
 #include <chrono>
 #include <cstdio>
@@ -15,24 +15,39 @@
 #include "app/commands.hpp"
 #include "app/export_options.hpp"
 #include "app/progress_bar.hpp"
-#include "core/atomic_file.hpp"
 #include "core/partial_date.hpp"
 #include "render/gl_objects.hpp"
 #include "render/headless_context.hpp"
+#include "output/output_format.hpp"
 #include "render/map_export.hpp"
 
 namespace driftmap::app {
 
 namespace {
 
+// "FILE.png|FILE.tif|..." and "PNG image, GeoTIFF (...), ..." from the table of formats.
+std::string still_names(bool labels) {
+  std::string s;
+  for (const auto& f : output::output_formats()) {
+    if (!f.is_still()) continue;
+    if (!s.empty()) s += labels ? ", " : "|";
+    s += labels ? std::string(f.extension) + " " + f.label : std::string("FILE") + f.extension;
+  }
+  return s;
+}
+
 ArgParser make_parser() {
-  ArgParser p("driftmap export",
-              "--out FILE.png|FILE.tif|FILE.svg [--data FILE]... [--from DATE] [--to DATE] [--bbox ...] "
-              "[--size WxH|A4|A3|A4-landscape] [--dpi N] [--title TEXT] [--subtitle TEXT] [--style light|dark] ...",
-              "Renders the incident map as a presentation image without a window (EGL, no display needed):\n"
-              "PNG, GeoTIFF (georeferenced in the map's projection) or SVG (editable vector layers).");
-  p.option("--out", "FILE.png", "file to write: .png, .tif/.tiff (GeoTIFF) or .svg (replaced atomically;\n"
-                                "nothing is written on failure)")
+  static const std::string usage = "--out " + still_names(false) +
+                                   " [--data FILE]... [--from DATE] [--to DATE] [--bbox ...] "
+                                   "[--size WxH|A4|A3|A4-landscape] [--dpi N] [--title TEXT] [--subtitle TEXT] "
+                                   "[--style light|dark] ...";
+  static const std::string about =
+      "Renders the incident map as a presentation image without a window (EGL, no display needed):\n" +
+      still_names(true) + ".";
+  static const std::string out_help =
+      "file to write: " + output::extensions_text(true) + " (replaced atomically; nothing is written on failure)";
+  ArgParser p("driftmap export", usage, about);
+  p.option("--out", "FILE.png", out_help)
       .option("--from", "DATE", "first date shown: YYYY, YYYY-MM or YYYY-MM-DD (2022 = from 1 Jan 2022);\n"
                                 "default: the data's first date")
       .option("--to", "DATE", "last date shown, inclusive (2023-06 = through 30 Jun 2023);\n"
@@ -65,11 +80,13 @@ int cmd_export(int argc, char** argv) {
 
   const std::string out = *args->get("--out");
   if (out.empty()) return fail_option("--out: the file name is empty");
-  const auto format = render::export_format_for(out);
-  if (!format) {
-    const std::string ext = render::extension_of(out);
-    return parser.usage_error("--out: " + quoted(out) + (ext.empty() ? " has no extension" : ": unknown extension " + quoted(ext)) +
-                              " (use .png, .tif/.tiff or .svg)");
+  const output::OutputFormat* format = output::output_format_for(out);
+  if (!format || !format->is_still()) {
+    const std::string ext = output::extension_of(out);
+    const std::string why = format ? ": " + std::string(format->label) + " is an animation (driftmap animate writes it)"
+                            : ext.empty() ? " has no extension"
+                                          : ": unknown extension " + quoted(ext);
+    return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(true) + ")");
   }
 
   std::optional<core::PartialDate> from, to;
@@ -78,7 +95,7 @@ int cmd_export(int argc, char** argv) {
   // The GL context and the target are made on another core while the data loads (a bad size is
   // reported by prepare_export below; the context is made anyway).
   std::future<render::HeadlessCanvas> pending_canvas;
-  if (*format != render::ExportFormat::Svg) {
+  if (format->needs_gl()) {
     render::ExportSettings size;
     if (!parse_export_size(*args, &size, &error)) size.width_px = size.height_px = 0;
     pending_canvas = render::create_headless_canvas_async(size.width_px, size.height_px);
@@ -108,7 +125,6 @@ int cmd_export(int argc, char** argv) {
     progress.finish();
     return fail_line(message);
   };
-  const char* const format_name = *format == render::ExportFormat::Png ? "PNG" : *format == render::ExportFormat::Svg ? "SVG" : "GeoTIFF";
   try {
     // The layout needs no GL: it is worked out while the context may still be on its way. The
     // context outlives the exporter (whose GL objects are freed first).
@@ -124,25 +140,10 @@ int cmd_export(int argc, char** argv) {
       exporter->use_target(std::move(canvas->target));
       lap("context");
     }
-    if (*format == render::ExportFormat::Svg) {
-      progress.update(0.2, "drawing SVG");
-      const std::string svg = exporter->svg(window);
-      lap("svg");
-      progress.update(0.9, "writing SVG");
-      if (!core::write_file_atomically(out, svg, &error)) return fail(error);
-      lap("write");
-      progress.update(1, "done");
-      return kExitOk;
-    }
-    progress.update(0.2, "rendering");
-    const render::RgbaImage image = exporter->render(window);
-    lap("render");
-    progress.update(0.6, std::string("encoding ") + format_name);
-    const bool ok = *format == render::ExportFormat::Png
-                        ? render::write_png_file(out, image, exporter->keeps_alpha(), &error)
-                        : render::write_geotiff_file(out, image, exporter->camera(), exporter->projection(),
-                                                     exporter->keeps_alpha(), &error);
-    if (!ok) return fail(error);
+    const auto writer = format->writer();
+    if (!writer->open(out, output::writer_options(settings.width_px, settings.height_px), &error)) return fail(error);
+    progress.update(0.2, std::string("drawing ") + format->label);
+    if (!writer->add_frame(*exporter, window, &error) || !writer->finish(&error)) return fail(error);
     lap("write");
     progress.update(1, "done");
   } catch (const render::ExportError& e) {

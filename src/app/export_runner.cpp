@@ -10,13 +10,14 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/atomic_file.hpp"
-#include "render/animation_writer.hpp"
+#include "output/animation_windows.hpp"
+#include "output/output_format.hpp"
+#include "output/video_writer.hpp"
 
 namespace driftmap::ui {
 struct AnimationJob {
   std::unique_ptr<render::MapExporter> exporter;
-  render::AnimationWriter writer;
+  std::unique_ptr<output::OutputWriter> writer;
   std::vector<core::MonthRange> windows;
   size_t next = 0;
   std::string note;  // e.g. "ffmpeg not found: PNG frames instead"
@@ -27,7 +28,6 @@ namespace driftmap::app {
 
 using ui::AnimationJob;
 using ui::ExportDialogState;
-using ui::ExportKind;
 using ui::ViewState;
 using ui::export_settings;
 using ui::export_windows;
@@ -93,30 +93,32 @@ bool start_animation(ExportDialogState& d, const render::ExportSettings& s, cons
     d.status = "no months to animate";
     return false;
   }
-  render::AnimationOptions o;
-  o.format = d.kind == ExportKind::Mp4   ? render::AnimationFormat::Mp4
-             : d.kind == ExportKind::Gif ? render::AnimationFormat::Gif
-                                         : render::AnimationFormat::PngFrames;
-  o.width_px = s.width_px;
-  o.height_px = s.height_px;
+  if (job->windows.size() > output::kMaxAnimationFrames) {
+    d.status = "more than " + std::to_string(output::kMaxAnimationFrames) +
+               " frames (the most driftmap writes): choose a shorter period or a longer step";
+    return false;
+  }
+  output::WriterOptions o = output::writer_options(s.width_px, s.height_px);
   o.fps = std::clamp(double(d.fps), 0.1, 120.0);
   o.keep_alpha = s.transparent;
   std::string out = d.path;
-  if (o.format != render::AnimationFormat::PngFrames) {
-    o.ffmpeg = render::find_ffmpeg();
+  const output::OutputFormat* format = &ui::export_format(d);
+  if (!format->is_directory()) {
+    o.ffmpeg = output::find_ffmpeg();
     if (o.ffmpeg.empty()) {
-      out = render::frames_fallback_dir(d.path);
-      o.format = render::AnimationFormat::PngFrames;
+      out = output::frames_fallback_dir(d.path);
+      format = output::output_format_for(out);
       job->note = " (ffmpeg not found: install the Debian package 'ffmpeg'; wrote PNG frames instead)";
     }
   }
   job->exporter = std::make_unique<render::MapExporter>(data, s);  // throws ExportError
-  if (!job->writer.open(out, o, &d.status)) return false;
+  job->writer = format->writer();
+  if (!job->writer->open(out, o, &d.status)) return false;
   d.job = std::move(job);
   d.frames_done = 0;
   d.frames_total = d.job->windows.size();
   d.progress = 0;
-  d.status = "writing " + d.job->writer.target() + "...";
+  d.status = "writing " + d.job->writer->target() + "...";
   return true;
 }
 
@@ -134,45 +136,25 @@ bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportDa
     d.status = "no file name";
     return false;
   }
-  try {
-    if (is_animation(d.kind)) {
-      if (d.kind == ExportKind::PngFrames && d.path.back() != '/') d.path += '/';
-      const auto f = render::animation_format_for(d.path);
-      const bool matches = f && (d.kind == ExportKind::Mp4   ? *f == render::AnimationFormat::Mp4
-                                 : d.kind == ExportKind::Gif ? *f == render::AnimationFormat::Gif
-                                                             : *f == render::AnimationFormat::PngFrames);
-      if (!matches) {
-        d.status = d.path + ": the name does not match the format (use " + ui::export_extension(d.kind) + ")";
-        return false;
-      }
-      return start_animation(d, s, data);
-    }
-  } catch (const std::exception& e) {
-    d.status = e.what();
-    d.job.reset();
-    return false;
-  }
-  const auto format = render::export_format_for(d.path);
-  if (!format) {
-    d.status = d.path + ": unknown extension (use .png, .tif/.tiff or .svg)";
+  const output::OutputFormat& format = ui::export_format(d);
+  if (format.is_directory() && d.path.back() != '/') d.path += '/';
+  if (output::output_format_for(d.path) != &format) {
+    d.status = d.path + ": the name does not match the format (use " +
+               (format.is_directory() ? std::string("a name ending in /") : std::string(format.extension)) + ")";
     return false;
   }
   std::string error;
   bool ok = false;
   try {
+    if (ui::is_animation(d)) return start_animation(d, s, data);
     KeepFramebuffer keep;
     render::MapExporter ex(data, s);
-    const core::DayInterval w = v.time.window.days();
-    if (*format == render::ExportFormat::Svg) {
-      ok = core::write_file_atomically(d.path, ex.svg(w), &error);
-    } else {
-      const render::RgbaImage img = ex.render(w);
-      ok = *format == render::ExportFormat::Png
-               ? render::write_png_file(d.path, img, ex.keeps_alpha(), &error)
-               : render::write_geotiff_file(d.path, img, ex.camera(), ex.projection(), ex.keeps_alpha(), &error);
-    }
+    const auto writer = format.writer();
+    ok = writer->open(d.path, output::writer_options(s.width_px, s.height_px), &error) &&
+         writer->add_frame(ex, v.time.window.days(), &error) && writer->finish(&error);
   } catch (const std::exception& e) {
     error = e.what();
+    d.job.reset();
   }
   d.status = ok ? "wrote " + d.path : error;
   d.last_ok = ok;
@@ -181,7 +163,7 @@ bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportDa
 
 void cancel_export(ExportDialogState& d, const std::string& why) {
   if (!d.job) return;
-  d.job->writer.cancel();
+  d.job->writer->cancel();
   d.job.reset();
   d.progress = -1;
   d.cancel_requested = false;
@@ -201,8 +183,7 @@ bool step_export(ExportDialogState& d, double budget_ms) {
   try {
     KeepFramebuffer keep;
     do {
-      const render::RgbaImage img = job.exporter->render(job.windows[job.next].days());
-      if (!job.writer.add_frame(img, &error)) break;
+      if (!job.writer->add_frame(*job.exporter, job.windows[job.next].days(), &error)) break;
       ++job.next;
     } while (job.next < job.windows.size() &&
              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() < budget_ms);
@@ -216,8 +197,8 @@ bool step_export(ExportDialogState& d, double budget_ms) {
   d.frames_done = job.next;
   d.progress = float(double(job.next) / double(job.windows.size()));
   if (job.next < job.windows.size()) return true;
-  const bool ok = job.writer.finish(&error);
-  const std::string target = job.writer.target(), note = job.note;
+  const bool ok = job.writer->finish(&error);
+  const std::string target = job.writer->target(), note = job.note;
   d.job.reset();
   d.progress = -1;
   d.last_ok = ok;

@@ -14,7 +14,7 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"export", "render the map to an image file (PNG, GeoTIFF, SVG)", driftmap::app::cmd_export},
+    {"export", "render the map to an image file (PNG, GeoTIFF, SVG, PDF)", driftmap::app::cmd_export},
     {"animate", "render the timeline as a video (MP4, GIF) or PNG frames", driftmap::app::cmd_animate},
     {"validate", "check incident files and print every problem", driftmap::app::cmd_validate},
     {"convert", "write incident files (ACLED, GTD, any OGR source) in driftmap's schema", driftmap::app::cmd_convert},

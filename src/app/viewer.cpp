@@ -806,16 +806,8 @@ void Viewer::update_export_dialog() {
 void Viewer::start_export_test() {
   v_.request(ui::Action::OpenExport);
   handle_actions();
-  const std::string& f = opt_.export_test;
-  std::string ext = render::extension_of(f);
-  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-  export_.kind = f.back() == '/' ? ui::ExportKind::PngFrames
-                 : ext == ".tif" || ext == ".tiff" ? ui::ExportKind::GeoTiff
-                 : ext == ".svg" ? ui::ExportKind::Svg
-                 : ext == ".mp4" ? ui::ExportKind::Mp4
-                 : ext == ".gif" ? ui::ExportKind::Gif
-                                 : ui::ExportKind::Png;
-  export_.path = f;
+  if (!ui::choose_export_format(export_, opt_.export_test))
+    export_.path = opt_.export_test;  // no format has its extension: the dialog reports the mismatch
   const std::string& z = opt_.export_test_size;
   if (z == "hd" || z.empty()) export_.size = ui::ExportSize::HD;
   else if (z == "4k") export_.size = ui::ExportSize::UHD;

@@ -201,4 +201,17 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+std::string printable_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const uint32_t cp = decode(s, i);
+    if (cp == '\t' || cp == '\n' || cp == '\r') out += ' ';
+    else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF) continue;
+    else append_utf8(out, cp);
+  }
+  return out;
+}
+
 }  // namespace driftmap::core

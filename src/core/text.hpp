@@ -23,5 +23,9 @@ std::string to_lower_ascii(std::string_view s);
 // include terminal escape sequences) become \n, \t, \e or \xNN / \u{NN}, and bytes that are
 // not UTF-8 become \xNN; everything else is kept.
 std::string printable(std::string_view s);
+// One line of text safe to write into any document format (XML, PDF, terminals): invalid UTF-8
+// becomes U+FFFD, tabs and line breaks a space, other control characters (C0, DEL, C1) and
+// the non-characters U+FFFE/U+FFFF are dropped.
+std::string printable_line(std::string_view utf8);
 
 }  // namespace driftmap::core

@@ -1,25 +1,19 @@
-// MapExporter: view set-up, GL frames with annotations, the SVG document, and the PNG and
-// GeoTIFF writers.
+// MapExporter: view set-up, the frame's scene, and GL frames with the annotations on top.
 #include "render/map_export.hpp"
 
-#include <gdal.h>
-#include <cpl_conv.h>
-#include <cpl_error.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/atomic_file.hpp"
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
 #include "render/boundary_mesh.hpp"
 #include "render/gl_objects.hpp"
 #include "render/map_renderer.hpp"
+#include "render/map_scene.hpp"
 #include "render/offscreen_target.hpp"
-#include "render/png_writer.hpp"
-#include "render/text_overlay.hpp"
 // Header-only colour helpers (no ImGui): the CTC shares must look as they do in the viewer.
 #include "render/region_colours.hpp"
 
@@ -31,11 +25,6 @@ using core::Vec2;
 namespace {
 
 constexpr int kMaxSidePx = 16384;
-
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Lon/lat box of the projected rectangle [lo, hi] (edges sampled; LAEA edges are curves).
 GeoBox lonlat_box_of(const core::Projection& proj, Vec2 lo, Vec2 hi) {
@@ -97,17 +86,6 @@ std::string short_title(const std::string& t) {
   return s;
 }
 
-double point_radius(const Style& s, int32_t killed, double ratio) {
-  const double r = killed > 0 ? s.point_min_radius_px + s.point_radius_per_sqrt_killed_px * std::sqrt(double(killed))
-                              : s.point_min_radius_px;
-  return std::min<double>(r, s.point_max_radius_px) * ratio;
-}
-
-Rgba mix(Rgba a, Rgba b, float t) {
-  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1.f};
-}
-
-// ---- SVG text helpers ------------------------------------------------------------------------
 std::string num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
@@ -117,50 +95,7 @@ std::string num(double v) {
   if (s == "-0") s = "0";
   return s;
 }
-std::string hex(Rgba c) {
-  const auto b = c.to_bytes();
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", b[0], b[1], b[2]);
-  return buf;
-}
-std::string paint(const char* what, Rgba c) {
-  std::string s = std::string(" ") + what + "=\"" + hex(c) + "\"";
-  if (c.a < 0.999f) s += std::string(" ") + what + "-opacity=\"" + num(c.a) + "\"";
-  return s;
-}
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
-std::string layer_open(const std::string& id, const std::string& label, const std::string& extra = {}) {
-  return "<g id=\"" + id + "\" inkscape:groupmode=\"layer\" inkscape:label=\"" + xml_escape(label) + "\"" + extra + ">\n";
-}
-
 }  // namespace
-
-std::optional<ExportFormat> export_format_for(const std::string& path) {
-  const std::string ext = lower(extension_of(path));
-  if (ext == ".png") return ExportFormat::Png;
-  if (ext == ".tif" || ext == ".tiff") return ExportFormat::GeoTiff;
-  if (ext == ".svg") return ExportFormat::Svg;
-  return std::nullopt;
-}
-
-std::string extension_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  const auto dot = path.find_last_of('.');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  return path.substr(dot);
-}
 
 Vec2 viewer_projection_centre(const core::Boundaries& b) {
   GeoBox box;
@@ -409,9 +344,7 @@ RgbaImage MapExporter::render(core::DayInterval w) {
       for (int k = 0; k < 3; ++k) img.pixels[i + k] = uint8_t(std::min(255u, (img.pixels[i + k] * 255u + a / 2) / a));
     }
   }
-  const auto marks = layout_marks(m.layout, m.options_for(w, date_text(w)), m.style, m.camera, *m.projection, m.fonts,
-                                  m.badges(m.renderer->area_counts()), st.transparent);
-  draw_marks(img, marks, m.fonts);
+  draw_scene_marks(img, scene(w, SceneDetail::Annotations), m.fonts);
   return img;
 }
 
@@ -421,227 +354,47 @@ void MapExporter::use_target(std::unique_ptr<OffscreenTarget> target) {
     impl_->target = std::move(target);
 }
 
-std::string MapExporter::svg(core::DayInterval w) {
+Scene MapExporter::scene(core::DayInterval w, SceneDetail detail) {
   Impl& m = *impl_;
   const ExportSettings& st = m.settings;
-  const core::Boundaries& b = *m.data.boundaries;
-  const core::Dataset& d = *m.data.dataset;
-  const core::Camera& cam = m.camera;
-  const core::Projection& proj = *m.projection;
-  const double simplify_m = m.simplify_m();
-  const int W = st.width_px, H = st.height_px;
-  const PxRect& F = m.layout.map_frame;
-
   core::AreaCounts counts;
-  if (m.data.areas && w.end_day > w.start_day) counts = m.data.areas->counts_in_window(d, w, m.filter());
-  std::vector<Rgba> admin1_override;
-  m.shares_for(w, &admin1_override, nullptr);
+  if (detail == SceneDetail::Annotations && m.renderer) counts = m.renderer->area_counts();
+  else if (m.data.areas && w.end_day > w.start_day) counts = m.data.areas->counts_in_window(*m.data.dataset, w, m.filter());
 
-  std::string out;
-  out.reserve(1 << 20);
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-         "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" version=\"1.1\" width=\"" +
-         num(W / st.dpi * 25.4) + "mm\" height=\"" + num(H / st.dpi * 25.4) + "mm\" viewBox=\"0 0 " +
-         std::to_string(W) + " " + std::to_string(H) + "\">\n";
-  out += "<title>" + xml_escape(st.title.empty() ? "driftmap export" : st.title) + "</title>\n";
-  out += "<defs><clipPath id=\"map-frame-clip\"><rect x=\"" + num(F.x) + "\" y=\"" + num(F.y) + "\" width=\"" +
-         num(F.w) + "\" height=\"" + num(F.h) + "\"/></clipPath></defs>\n";
-  const std::string clip = " clip-path=\"url(#map-frame-clip)\"";
-  if (!st.transparent) {
-    out += layer_open("sea", "Sea");
-    out += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(W) + "\" height=\"" + std::to_string(H) + "\"" +
-           paint("fill", m.style.background) + "/>\n</g>\n";
+  Scene scene;
+  scene.width_px = st.width_px;
+  scene.height_px = st.height_px;
+  scene.dpi = st.dpi;
+  scene.title = st.title.empty() ? "driftmap export" : st.title;
+  scene.map_frame = m.layout.map_frame;
+  if (detail == SceneDetail::Full) {
+    std::vector<Rgba> admin1;
+    m.shares_for(w, &admin1, nullptr);
+    const std::vector<uint32_t> points = visible_points(w);
+    add_map_layers(scene, {.boundaries = m.data.boundaries,
+                           .dataset = m.data.dataset,
+                           .camera = &m.camera,
+                           .projection = &*m.projection,
+                           .style = &m.style,
+                           .area_of_interest = m.aoi,
+                           .simplify_m = m.simplify_m(),
+                           .transparent = st.transparent,
+                           .counts = &counts,
+                           .admin1_fill = admin1,
+                           .points = points});
   }
-
-  // Area paths, projected and simplified like the GL mesh (Impl::simplify_m), in screen pixels.
-  auto area_path = [&](const core::AdminArea& a) {
-    std::string path;
-    const bool clip_it = !(m.aoi.min_lon <= a.bbox.min_lon && a.bbox.max_lon <= m.aoi.max_lon &&
-                           m.aoi.min_lat <= a.bbox.min_lat && a.bbox.max_lat <= m.aoi.max_lat);
-    auto ring = [&](const core::Ring& r) {
-      const core::Ring pr = project_simplified(clip_it ? clip_ring(r, m.aoi) : r, proj, simplify_m);
-      if (pr.size() < 3) return;
-      for (size_t i = 0; i < pr.size(); ++i) {
-        const Vec2 s = cam.world_to_screen(pr[i]);
-        path += (i == 0 ? "M" : i == 1 ? " L" : " ") + num(s.x) + "," + num(s.y);
-      }
-      path += "Z";
-    };
-    for (const auto& poly : a.shape) {
-      ring(poly.outer);
-      for (const auto& h : poly.holes) ring(h);
-    }
-    return path;
-  };
-  auto overlaps = [&](const GeoBox& x) {
-    return x.min_lon <= m.aoi.max_lon && m.aoi.min_lon <= x.max_lon && x.min_lat <= m.aoi.max_lat &&
-           m.aoi.min_lat <= x.max_lat;
-  };
-  auto id_of = [](const core::AdminArea& a, size_t i) {
-    std::string s = a.level == 0 ? "admin0-" : "admin1-";
-    s += a.iso_a3.empty() ? std::to_string(i) : a.iso_a3 + "-" + std::to_string(i);
-    return s;
-  };
-  const Rgba hl = m.style.area_highlight;
-  auto highlighted = [&](const std::vector<uint32_t>& c, size_t i) { return i < c.size() && c[i] > 0; };
-  std::vector<std::string> paths0(b.admin0().size()), paths1(b.admin1().size());
-  for (size_t i = 0; i < b.admin0().size(); ++i)
-    if (overlaps(b.admin0()[i].bbox)) paths0[i] = area_path(b.admin0()[i]);
-  for (size_t i = 0; i < b.admin1().size(); ++i)
-    if (overlaps(b.admin1()[i].bbox)) paths1[i] = area_path(b.admin1()[i]);
-
-  out += layer_open("countries", "Countries", clip);
-  for (size_t i = 0; i < paths0.size(); ++i) {
-    if (paths0[i].empty()) continue;
-    Rgba c = m.style.land;
-    if (highlighted(counts.admin0, i)) c = mix(c, hl, hl.a);
-    out += "<path id=\"" + id_of(b.admin0()[i], i) + "\" inkscape:label=\"" + xml_escape(b.admin0()[i].name) +
-           "\" fill-rule=\"evenodd\"" + paint("fill", c) + " d=\"" + paths0[i] + "\"/>\n";
-  }
-  out += "</g>\n";
-  out += layer_open("provinces", "Provinces", clip);
-  for (size_t i = 0; i < paths1.size(); ++i) {
-    if (paths1[i].empty()) continue;
-    const auto& a = b.admin1()[i];
-    Rgba c = m.style.land_region;
-    if (auto p = b.find_admin0(a.iso_a3); p && highlighted(counts.admin0, *p)) c = mix(c, hl, hl.a);
-    if (i < admin1_override.size() && admin1_override[i].a > 0) c = mix(c, admin1_override[i], admin1_override[i].a);
-    if (highlighted(counts.admin1, i)) c = mix(c, hl, hl.a);
-    out += "<path id=\"" + id_of(a, i) + "\" inkscape:label=\"" + xml_escape(a.name) + "\" fill-rule=\"evenodd\"" +
-           paint("fill", c) + " d=\"" + paths1[i] + "\"/>\n";
-  }
-  out += "</g>\n";
-  const std::string stroke_common = " fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
-  out += layer_open("province-outlines", "Province outlines",
-                    clip + stroke_common + paint("stroke", m.style.admin1_outline) + " stroke-width=\"" +
-                        num(m.style.admin1_outline_px * m.pixel_ratio) + "\"");
-  for (size_t i = 0; i < paths1.size(); ++i)
-    if (!paths1[i].empty()) out += "<path d=\"" + paths1[i] + "\"/>\n";
-  out += "</g>\n";
-  out += layer_open("country-outlines", "Country outlines",
-                    clip + stroke_common + paint("stroke", m.style.country_outline) + " stroke-width=\"" +
-                        num(m.style.country_outline_px * m.pixel_ratio) + "\"");
-  for (size_t i = 0; i < paths0.size(); ++i)
-    if (!paths0[i].empty()) out += "<path d=\"" + paths0[i] + "\"/>\n";
-  out += "</g>\n";
-
-  // Incidents: solid discs with a thin edge; month/year-precision dates as rings.
-  out += layer_open("incidents", "Incidents", clip);
-  const double edge = m.style.point_edge_px * m.pixel_ratio, ring_w = m.style.ring_width_px * m.pixel_ratio;
-  for (uint32_t row : visible_points(w)) {
-    const Vec2 s = cam.world_to_screen(proj.forward(d.lon_deg()[row], d.lat_deg()[row]));
-    const double r = point_radius(m.style, d.killed()[row], m.pixel_ratio);
-    const Rgba c = m.style.colour(d.type()[row]);
-    std::string id = std::string(d.id(row));
-    out += "<circle";
-    if (!id.empty()) out += " id=\"incident-" + xml_escape(id) + "\"";
-    out += " cx=\"" + num(s.x) + "\" cy=\"" + num(s.y) + "\"";
-    if (d.start_precision(row) != core::DatePrecision::Day || d.date_reported(row))
-      out += " r=\"" + num(r - ring_w / 2) + "\" fill=\"none\"" + paint("stroke", c) + " stroke-width=\"" + num(ring_w) + "\"";
-    else
-      out += " r=\"" + num(r - edge / 2) + "\"" + paint("fill", c) + paint("stroke", m.style.point_edge) +
-             " stroke-width=\"" + num(edge) + "\"";
-    out += "/>\n";
-  }
-  out += "</g>\n";
-
-  // Annotations: the same marks the raster frames draw, one layer per group.
-  const auto marks = layout_marks(m.layout, m.options_for(w, date_text(w)), m.style, cam, proj, m.fonts,
-                                  m.badges(counts), st.transparent);
-  static const std::pair<const char*, const char*> kGroups[] = {
-      {"paper", "Paper"},   {"frame", "Map frame"},   {"badges", "Area counts"},  {"header", "Title"},
-      {"legend", "Legend"}, {"footer", "Attribution"}, {"scalebar", "Scale bar"}, {"north-arrow", "North arrow"}};
-  for (const auto& [gid, label] : kGroups) {
-    std::string body;
-    for (const Mark& k : marks) {
-      if (k.group != gid) continue;
-      switch (k.kind) {
-        case Mark::Kind::Rect:
-          body += "<rect x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" width=\"" + num(k.w) + "\" height=\"" + num(k.h) + "\"";
-          body += k.fill.a > 0 ? paint("fill", k.fill) : std::string(" fill=\"none\"");
-          if (k.stroke_px > 0 && k.stroke.a > 0) body += paint("stroke", k.stroke) + " stroke-width=\"" + num(k.stroke_px) + "\"";
-          body += "/>\n";
-          break;
-        case Mark::Kind::Circle:
-          if (k.ring_px > 0) {
-            body += "<circle cx=\"" + num(k.x) + "\" cy=\"" + num(k.y) + "\" r=\"" + num(k.w - k.ring_px / 2) +
-                    "\" fill=\"none\"" + paint("stroke", k.fill) + " stroke-width=\"" + num(k.ring_px) + "\"/>\n";
-          } else {
-            body += "<circle cx=\"" + num(k.x) + "\" cy=\"" + num(k.y) + "\" r=\"" + num(k.w + k.stroke_px / 2) + "\"" +
-                    paint("fill", k.fill);
-            if (k.stroke_px > 0 && k.stroke.a > 0) body += paint("stroke", k.stroke) + " stroke-width=\"" + num(k.stroke_px) + "\"";
-            body += "/>\n";
-          }
-          break;
-        case Mark::Kind::Polygon: {
-          body += "<polygon points=\"";
-          for (size_t i = 0; i < k.points.size(); ++i) body += (i ? " " : "") + num(k.points[i].x) + "," + num(k.points[i].y);
-          body += "\"" + paint("fill", k.fill) + "/>\n";
-          break;
-        }
-        case Mark::Kind::Text:
-          body += "<text x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" font-family=\"DejaVu Sans\" font-size=\"" +
-                  std::to_string(k.size_px) + "\"" + (k.bold ? " font-weight=\"bold\"" : "") + paint("fill", k.fill) +
-                  " xml:space=\"preserve\">" + xml_escape(k.text) + "</text>\n";
-          break;
-      }
-    }
-    if (!body.empty()) out += layer_open(gid, label) + body + "</g>\n";
-  }
-  out += "</svg>\n";
-  return out;
+  scene.add(layout_marks(m.layout, m.options_for(w, date_text(w)), m.style, m.camera, *m.projection, m.fonts,
+                         m.badges(counts), st.transparent));
+  return scene;
 }
 
-// ---- writers ---------------------------------------------------------------------------------
+Fonts& MapExporter::fonts() { return impl_->fonts; }
 
-bool write_png_file(const std::string& path, const RgbaImage& image, bool keep_alpha, std::string* error) {
-  return write_png(path, image.pixels, image.width, image.height, error, keep_alpha);
-}
-
-bool write_geotiff_file(const std::string& path, const RgbaImage& image, const core::Camera& cam,
-                        const core::Projection& proj, bool keep_alpha, std::string* error) {
-  auto fail = [&](const std::string& msg) {
-    if (error) *error = path + ": " + msg;
-    return false;
-  };
-  core::AtomicFile file(path);
-  if (!file.ok()) {
-    if (error) *error = file.error();
-    return false;
-  }
-  GDALAllRegister();
-  GDALDriverH driver = GDALGetDriverByName("GTiff");
-  if (!driver) return fail("GDAL has no GTiff driver");
-  CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");  // no .aux.xml beside the file
-  const int bands = keep_alpha ? 4 : 3;
-  const char* opts[] = {"COMPRESS=DEFLATE", "PREDICTOR=2", "TILED=YES", "PHOTOMETRIC=RGB",
-                        keep_alpha ? "ALPHA=UNASSOCIATED" : nullptr, nullptr};
-  CPLErrorReset();
-  GDALDatasetH ds = GDALCreate(driver, file.temp_path().c_str(), image.width, image.height, bands, GDT_Byte,
-                               const_cast<char**>(opts));
-  if (!ds) return fail(std::string("GDAL cannot create the GeoTIFF: ") + CPLGetLastErrorMsg());
-  // Pixel (0, 0)'s top-left corner in projected metres; y decreases downwards.
-  const double mpp = cam.metres_per_px();
-  const Vec2 origin = cam.screen_to_world({0, 0});
-  double gt[6] = {origin.x, mpp, 0, origin.y, 0, -mpp};
-  bool ok = GDALSetGeoTransform(ds, gt) == CE_None;
-  ok = ok && GDALSetProjection(ds, proj.wkt().c_str()) == CE_None;
-  int band_map[4] = {1, 2, 3, 4};
-  ok = ok && GDALDatasetRasterIO(ds, GF_Write, 0, 0, image.width, image.height,
-                                 const_cast<uint8_t*>(image.pixels.data()), image.width, image.height, GDT_Byte, bands,
-                                 band_map, 4, image.width * 4, 1) == CE_None;
-  GDALClose(ds);
-  CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr);
-  if (!ok || CPLGetLastErrorType() >= CE_Failure) {
-    file.fail("GDAL failed");
-    return fail(std::string("GDAL failed to write the GeoTIFF: ") + CPLGetLastErrorMsg());
-  }
-  if (!file.commit()) {
-    if (error) *error = file.error();
-    return false;
-  }
-  return true;
+Georeference MapExporter::georeference() const {
+  const Impl& m = *impl_;
+  const PxRect& F = m.layout.map_frame;
+  const Vec2 origin = m.camera.screen_to_world({double(F.x), double(F.y)});
+  return {F, origin.x, origin.y, m.camera.metres_per_px(), m.projection->wkt()};
 }
 
 }  // namespace driftmap::render

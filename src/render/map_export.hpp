@@ -1,13 +1,12 @@
-// Presentation export (issue 5): one code path for `driftmap export`, `driftmap animate` and the
-// viewer's Export dialog. A MapExporter fixes the projection, the layout and the camera for a
-// set of settings, then renders frames (PNG/GeoTIFF pixels, GL) or writes the same frame as SVG
-// (vector, no GL) for any time window. Writers replace their target atomically.
+// Presentation export: one code path for `driftmap export`, `driftmap animate` and the viewer's
+// Export dialog. A MapExporter fixes the projection, the layout and the camera for a set of
+// settings, then gives, for any time window, the frame's scene (render/scene.hpp: every layer as
+// marks; no GL needed) or the frame as pixels (GL draws the map layers, the annotation marks are
+// rasterised on top). The writers in src/output/ turn either into files.
 //
 //   render::MapExporter ex(data, settings);          // throws ExportError on bad settings
-//   RgbaImage img = ex.render(window);               // a GL 3.3 context must be current
-//   write_png_file("map.png", img, ex.keeps_alpha(), &error);
-//   write_geotiff_file("map.tif", img, ex.camera(), ex.projection(), ex.keeps_alpha(), &error);
-//   core::write_file_atomically("map.svg", ex.svg(window), &error);
+//   Scene s = ex.scene(window, SceneDetail::Full);   // vector outputs
+//   RgbaImage img = ex.render(window);               // raster outputs; a GL 3.3 context must be current
 #pragma once
 #include <memory>
 #include <optional>
@@ -32,12 +31,6 @@ namespace driftmap::render {
 struct ExportError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
-
-enum class ExportFormat { Png, GeoTiff, Svg };
-// By the file name's extension (.png, .tif/.tiff, .svg; case-insensitive); nullopt otherwise.
-std::optional<ExportFormat> export_format_for(const std::string& path);
-// The extension of path as written ("" when none), for error messages.
-std::string extension_of(const std::string& path);
 
 // What is drawn; referenced, must outlive the exporter.
 struct ExportData {
@@ -85,6 +78,19 @@ core::Vec2 viewer_projection_centre(const core::Boundaries& b);
 // the bundle's incidents are shown, else those of the CTC shares when they are (ctc_shares).
 std::string attribution_text(const core::Bundle* bundle, bool bundle_incidents_shown = true, bool ctc_shares = false);
 
+// Annotations: the marks drawn over the map (raster outputs; the GPU draws the map layers).
+// Full: the map layers too, as geometry (vector outputs).
+enum class SceneDetail { Annotations, Full };
+
+// Where the map frame sits on the Earth: its pixel rectangle, the projected position of its
+// top-left corner, the scale (y grows downwards on the image, northwards in metres) and the CRS.
+struct Georeference {
+  PxRect frame;
+  double origin_x_m = 0, origin_y_m = 0;
+  double metres_per_px = 1;
+  std::string wkt;
+};
+
 class MapExporter {
  public:
   MapExporter(const ExportData& data, ExportSettings settings);
@@ -97,7 +103,9 @@ class MapExporter {
   const core::Projection& projection() const;
   const MapLayout& layout() const;
   const Style& style() const;
+  Fonts& fonts();
   bool keeps_alpha() const { return settings().transparent; }
+  Georeference georeference() const;
 
   // "Jan 2022 – Jun 2023 · 412 incidents" (incidents passing the filters in the window).
   std::string date_text(core::DayInterval window) const;
@@ -110,17 +118,12 @@ class MapExporter {
   // Renders into this target from now on, if it has the export's size and one sample (else it
   // is dropped): one made beforehand, e.g. with the context on another thread.
   void use_target(std::unique_ptr<OffscreenTarget> target);
-  // The same frame as an SVG document (no GL needed). Deterministic bytes.
-  std::string svg(core::DayInterval window);
+  // The frame's layers (no GL needed; deterministic).
+  Scene scene(core::DayInterval window, SceneDetail detail);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Atomic writers; false with *error naming the path on failure (nothing left at the target).
-bool write_png_file(const std::string& path, const RgbaImage& image, bool keep_alpha, std::string* error);
-bool write_geotiff_file(const std::string& path, const RgbaImage& image, const core::Camera& camera,
-                        const core::Projection& projection, bool keep_alpha, std::string* error);
 
 }  // namespace driftmap::render

@@ -3,10 +3,10 @@
 #include "render/map_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <cmath>
 
-#include "render/text_overlay.hpp"
 
 namespace driftmap::render {
 
@@ -49,13 +49,6 @@ std::vector<std::string> wrap(TextRasterizer& font, const std::string& text, int
   }
   if (!line.empty()) lines.push_back(line);
   return lines;
-}
-
-// The point radius the renderer uses for a toll (point.vert), in pixels.
-double point_radius_px(const Style& s, int killed, double ratio) {
-  const double r = killed > 0 ? s.point_min_radius_px + s.point_radius_per_sqrt_killed_px * std::sqrt(double(killed))
-                              : s.point_min_radius_px;
-  return std::min<double>(r, s.point_max_radius_px) * ratio;
 }
 
 constexpr int kLegendTolls[] = {1, 10, 100};
@@ -116,14 +109,14 @@ LegendMetrics measure_legend(const std::vector<LegendRow>& rows, const MapLayout
   LegendMetrics m;
   m.pad = L.pt(6);
   m.gap = L.pt(5);
-  m.symbol_w = int(std::ceil(2 * point_radius_px(style, kLegendTolls[2], ratio))) + 2;
+  m.symbol_w = int(std::ceil(2 * style.point_radius_px(kLegendTolls[2], ratio))) + 2;
   int text_w = 0;
   for (const auto& r : rows) {
     TextRasterizer& font = r.symbol == LegendRow::Symbol::Heading ? *f.bold : *f.regular;
     font.set_pixel_size(L.pt(r.symbol == LegendRow::Symbol::Heading ? kLegendHeadPt : kLegendPt));
     int h = font.line_height_px();
     if (r.symbol == LegendRow::Symbol::Toll)
-      h = std::max(h, int(std::ceil(2 * point_radius_px(style, kLegendTolls[r.index], ratio))) + L.pt(2));
+      h = std::max(h, int(std::ceil(2 * style.point_radius_px(kLegendTolls[r.index], ratio))) + L.pt(2));
     if (r.symbol == LegendRow::Symbol::Heading) {
       if (&r != &rows.front()) h += L.pt(4);
       text_w = std::max(text_w, font.measure(r.label));
@@ -348,7 +341,7 @@ std::vector<Mark> layout_marks(const MapLayout& L, const LayoutOptions& o, const
       const double cy = y + top_gap + 0.5 * (h - top_gap);
       const int baseline = int(std::lround(cy + 0.35 * font.ascender_px()));
       const int tx = heading ? L.legend.x + lm.pad : L.legend.x + lm.pad + lm.symbol_w + lm.gap;
-      const double r0 = point_radius_px(style, 0, ratio);
+      const double r0 = style.point_radius_px(0, ratio);
       switch (r.symbol) {
         case LegendRow::Symbol::Heading: break;
         case LegendRow::Symbol::Type:
@@ -358,7 +351,7 @@ std::vector<Mark> layout_marks(const MapLayout& L, const LayoutOptions& o, const
         case LegendRow::Symbol::Toll: {
           Rgba grey = style.text;
           grey.a = 0.35f;
-          circle("legend", sym_cx, cy, point_radius_px(style, kLegendTolls[r.index], ratio), grey, style.point_edge,
+          circle("legend", sym_cx, cy, style.point_radius_px(kLegendTolls[r.index], ratio), grey, style.point_edge,
                  style.point_edge_px * ratio, 0);
           break;
         }
@@ -449,120 +442,6 @@ std::vector<Mark> layout_marks(const MapLayout& L, const LayoutOptions& o, const
     }
   }
   return out;
-}
-
-namespace {
-
-// Straight-alpha "over" onto an image that may itself be transparent.
-inline void blend_px(RgbaImage& img, int x, int y, Rgba c, float coverage) {
-  if (x < 0 || y < 0 || x >= img.width || y >= img.height) return;
-  const float a = std::clamp(c.a * coverage, 0.f, 1.f);
-  if (a <= 0) return;
-  uint8_t* p = img.pixels.data() + (size_t(y) * size_t(img.width) + size_t(x)) * 4;
-  const float da = p[3] / 255.f;
-  const float oa = a + da * (1 - a);
-  const float src[3] = {c.r * 255.f, c.g * 255.f, c.b * 255.f};
-  for (int k = 0; k < 3; ++k) p[k] = uint8_t(std::lround((src[k] * a + p[k] * da * (1 - a)) / oa));
-  p[3] = uint8_t(std::lround(oa * 255.f));
-}
-
-void fill_rect_px(RgbaImage& img, double x, double y, double w, double h, Rgba c) {
-  if (c.a <= 0 || w <= 0 || h <= 0) return;
-  const int x0 = std::max(0, int(std::lround(x))), x1 = std::min(img.width, int(std::lround(x + w)));
-  const int y0 = std::max(0, int(std::lround(y))), y1 = std::min(img.height, int(std::lround(y + h)));
-  if (c.a >= 1) {  // opaque: one row of the colour copied down (the paper bands cover much of a large image)
-    if (x1 <= x0 || y1 <= y0) return;
-    const auto b = c.to_bytes();
-    std::vector<uint8_t> row(size_t(x1 - x0) * 4);
-    for (size_t i = 0; i < row.size(); i += 4) std::copy(b.begin(), b.end(), row.begin() + std::ptrdiff_t(i));
-    for (int yy = y0; yy < y1; ++yy)
-      std::memcpy(img.pixels.data() + (size_t(yy) * size_t(img.width) + size_t(x0)) * 4, row.data(), row.size());
-    return;
-  }
-  for (int yy = y0; yy < y1; ++yy)
-    for (int xx = x0; xx < x1; ++xx) blend_px(img, xx, yy, c, 1.f);
-}
-
-void fill_polygon(RgbaImage& img, const std::vector<Vec2>& pts, Rgba c) {
-  if (pts.size() < 3) return;
-  double minx = 1e300, miny = 1e300, maxx = -1e300, maxy = -1e300;
-  for (auto p : pts) minx = std::min(minx, p.x), miny = std::min(miny, p.y), maxx = std::max(maxx, p.x), maxy = std::max(maxy, p.y);
-  auto inside = [&](double x, double y) {
-    bool in = false;
-    for (size_t i = 0, j = pts.size() - 1; i < pts.size(); j = i++)
-      if ((pts[i].y > y) != (pts[j].y > y) &&
-          x < (pts[j].x - pts[i].x) * (y - pts[i].y) / (pts[j].y - pts[i].y) + pts[i].x)
-        in = !in;
-    return in;
-  };
-  constexpr int kSub = 4;  // 4x4 samples per pixel for anti-aliasing
-  for (int y = int(std::floor(miny)); y <= int(std::ceil(maxy)); ++y)
-    for (int x = int(std::floor(minx)); x <= int(std::ceil(maxx)); ++x) {
-      int hits = 0;
-      for (int sy = 0; sy < kSub; ++sy)
-        for (int sx = 0; sx < kSub; ++sx) hits += inside(x + (sx + 0.5) / kSub, y + (sy + 0.5) / kSub);
-      if (hits) blend_px(img, x, y, c, float(hits) / (kSub * kSub));
-    }
-}
-
-// RgbaImage::fill_circle assumes an opaque image; this one keeps alpha right.
-void fill_circle_px(RgbaImage& img, double cx, double cy, double radius, Rgba c, double ring_px) {
-  const int x0 = int(std::floor(cx - radius - 1)), x1 = int(std::ceil(cx + radius + 1));
-  const int y0 = int(std::floor(cy - radius - 1)), y1 = int(std::ceil(cy + radius + 1));
-  for (int y = y0; y <= y1; ++y)
-    for (int x = x0; x <= x1; ++x) {
-      const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
-      double cov = std::clamp(radius - d + 0.5, 0.0, 1.0);
-      if (ring_px > 0) cov *= std::clamp(d - (radius - ring_px) + 0.5, 0.0, 1.0);
-      if (cov > 0) blend_px(img, x, y, c, float(cov));
-    }
-}
-
-}  // namespace
-
-void draw_marks(RgbaImage& img, const std::vector<Mark>& marks, Fonts& f) {
-  for (const Mark& k : marks) {
-    switch (k.kind) {
-      case Mark::Kind::Rect:
-        fill_rect_px(img, k.x, k.y, k.w, k.h, k.fill);
-        if (k.stroke_px > 0 && k.stroke.a > 0) {
-          const double s = k.stroke_px;
-          fill_rect_px(img, k.x, k.y, k.w, s, k.stroke);
-          fill_rect_px(img, k.x, k.y + k.h - s, k.w, s, k.stroke);
-          fill_rect_px(img, k.x, k.y + s, s, k.h - 2 * s, k.stroke);
-          fill_rect_px(img, k.x + k.w - s, k.y + s, s, k.h - 2 * s, k.stroke);
-        }
-        break;
-      case Mark::Kind::Circle:
-        if (k.ring_px > 0) {
-          fill_circle_px(img, k.x, k.y, k.w, k.fill, k.ring_px);
-        } else {
-          if (k.stroke_px > 0 && k.stroke.a > 0) fill_circle_px(img, k.x, k.y, k.w + k.stroke_px, k.stroke, 0);
-          fill_circle_px(img, k.x, k.y, k.w, k.fill, 0);
-        }
-        break;
-      case Mark::Kind::Polygon: fill_polygon(img, k.points, k.fill); break;
-      case Mark::Kind::Text: {
-        TextRasterizer& font = k.bold ? *f.bold : *f.regular;
-        font.set_pixel_size(k.size_px);
-        // TextRasterizer blends assuming an opaque image; on transparent pixels draw through a
-        // scratch image and composite, so glyph edges keep their alpha.
-        const int asc = font.ascender_px(), desc = font.descender_px();
-        const int w = font.measure(k.text) + 4, h = asc + desc + 4;
-        const int ox = int(k.x) - 2, oy = int(k.y) - asc - 2;
-        RgbaImage scratch{w, h, std::vector<uint8_t>(size_t(w) * size_t(h) * 4, 0)};
-        // Coverage only: draw white on black, then use red as coverage.
-        for (size_t i = 3; i < scratch.pixels.size(); i += 4) scratch.pixels[i] = 255;
-        font.draw(scratch, 2, asc + 2, k.text, Rgba{1, 1, 1, 1});
-        for (int y = 0; y < h; ++y)
-          for (int x = 0; x < w; ++x) {
-            const uint8_t cov = scratch.pixels[(size_t(y) * size_t(w) + size_t(x)) * 4];
-            if (cov) blend_px(img, ox + x, oy + y, k.fill, cov / 255.f);
-          }
-        break;
-      }
-    }
-  }
 }
 
 }  // namespace driftmap::render

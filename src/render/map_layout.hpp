@@ -1,12 +1,11 @@
-// The presentation layout of an exported map (issue 5), shared by every output (PNG, GeoTIFF,
+// The presentation layout of an exported map, shared by every output (PNG, GeoTIFF,
 // SVG, animation frames) and by the CLI and the GUI's Export dialog: a header band (title,
 // subtitle, date range), a legend column on the right, a footer band (attribution, north arrow,
 // scale bar) and the map frame left between them, into which the data is fitted so that no
 // panel covers it. Sizes are given in points and converted with the output's dpi (pt → px).
 //
-// The annotations are produced as a list of simple shapes (`Mark`s) in image pixels; the same
-// list is rasterised onto the RGBA image (FreeType text) or written as SVG elements, so the
-// two outputs agree exactly.
+// The annotations are produced as marks of the frame's scene (render/scene.hpp), so every
+// output, raster or vector, draws the same ones.
 #pragma once
 #include <optional>
 #include <string>
@@ -15,16 +14,11 @@
 #include "core/camera.hpp"
 #include "core/incident.hpp"
 #include "core/projection.hpp"
+#include "render/scene.hpp"
 #include "render/style.hpp"
 #include "render/text_raster.hpp"
 
 namespace driftmap::render {
-
-struct PxRect {
-  int x = 0, y = 0, w = 0, h = 0;
-  bool empty() const { return w <= 0 || h <= 0; }
-  bool contains(double px, double py) const { return px >= x && py >= y && px < x + w && py < y + h; }
-};
 
 // One CTC Sentinel region group in the shares legend.
 struct ShareEntry {
@@ -85,32 +79,11 @@ struct ScaleBar {
 ScaleBar choose_scale_bar(const core::Camera& camera, const core::Projection& projection, const PxRect& frame,
                           double max_px);
 
-// The drawing primitives the annotations are made of (image pixels, y down).
-struct Mark {
-  enum class Kind { Rect, Circle, Text, Polygon } kind = Kind::Rect;
-  std::string group;  // layer: "header", "legend", "footer", "scalebar", "north-arrow", "badges", "frame"
-  double x = 0, y = 0, w = 0, h = 0;  // Rect: box; Circle: centre (x, y), radius w; Text: pen x, baseline y
-  Rgba fill;
-  Rgba stroke{0, 0, 0, 0};
-  double stroke_px = 0;     // Rect outline / Circle edge; Circle with ring: see ring_px
-  double ring_px = 0;       // Circle: > 0 draws a ring of that width (no fill inside)
-  std::string text;         // Text
-  int size_px = 0;          // Text pixel size
-  bool bold = false;
-  std::vector<core::Vec2> points;  // Polygon
-};
-
-struct Badge;  // text_overlay.hpp
-
 // Everything drawn on top of the map: paper around the frame (unless transparent), the frame
 // line, header, legend, footer with scale bar and north arrow, and count badges inside the frame.
 std::vector<Mark> layout_marks(const MapLayout& layout, const LayoutOptions& options, const Style& style,
                                const core::Camera& camera, const core::Projection& projection, Fonts& fonts,
                                const std::vector<Badge>& badges, bool transparent);
-
-// Rasterises the marks onto the image (straight alpha; a transparent image stays transparent
-// where nothing is drawn).
-void draw_marks(RgbaImage& image, const std::vector<Mark>& marks, Fonts& fonts);
 
 // Paper colour around the map frame.
 Rgba paper_colour(const Style& style);

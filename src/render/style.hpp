@@ -1,7 +1,9 @@
 // Map colours and sizes. Two presets, light and dark; event types use the Okabe–Ito palette
 // (distinguishable with the common colour-vision deficiencies).
 #pragma once
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 #include "core/incident.hpp"
@@ -53,6 +55,12 @@ struct Style {
   static Style light();
   static Style dark();
   Rgba colour(core::EventType t) const { return event_colour[size_t(t)]; }
+  // A point's radius for its toll (as shaders/point.vert draws it), in pixels at pixel_ratio.
+  double point_radius_px(int32_t killed, double pixel_ratio) const {
+    const double r = killed > 0 ? point_min_radius_px + point_radius_per_sqrt_killed_px * std::sqrt(double(killed))
+                                : point_min_radius_px;
+    return std::min<double>(r, point_max_radius_px) * pixel_ratio;
+  }
 };
 
 // The density grid's colour for a cell whose count is the fraction t (0..1) of the way from 1 to

@@ -11,7 +11,7 @@
 
 #include "core/atomic_file.hpp"
 #include "imgui_stdlib.h"
-#include "render/animation_writer.hpp"
+#include "output/animation_windows.hpp"
 
 namespace driftmap::ui {
 
@@ -20,22 +20,7 @@ namespace {
 
 const char* kSizeNames[] = {"1920 x 1080 (HD)", "3840 x 2160 (4K)", "A4 portrait", "A3 portrait", "A4 landscape",
                             "A3 landscape", "Custom"};
-const char* kKindNames[] = {"PNG image", "GeoTIFF (georeferenced)", "SVG (vector layers)", "MP4 video",
-                            "GIF animation", "PNG frames (directory)"};
-const char* kKindExt[] = {".png", ".tif", ".svg", ".mp4", ".gif", "/"};
 const char* kStepNames[] = {"1 month", "1 quarter", "1 year"};
-
-// The path with its extension (or trailing '/') replaced by the kind's.
-std::string with_extension(std::string path, ExportKind kind) {
-  while (!path.empty() && path.back() == '/') path.pop_back();
-  const std::string ext = render::extension_of(path);
-  if (!ext.empty() && ext.find('/') == std::string::npos) path.resize(path.size() - ext.size());
-  if (path.size() > 7 && path.ends_with("_frames") && kind != ExportKind::PngFrames) path.resize(path.size() - 7);
-  if (kind == ExportKind::PngFrames && !path.ends_with("_frames")) path += "_frames";
-  if (path.empty()) path = "driftmap-export";
-  return path + kKindExt[int(kind)];
-}
-
 
 // A titled separator (ImGui 1.86 has no SeparatorText).
 void section(const char* title) {
@@ -52,7 +37,18 @@ std::string seconds_text(double s) {
 
 }  // namespace
 
-const char* export_extension(ExportKind kind) { return kKindExt[int(kind)]; }
+const output::OutputFormat& export_format(const ExportDialogState& d) {
+  const auto& formats = output::output_formats();
+  return formats[std::min(d.format, formats.size() - 1)];
+}
+
+bool choose_export_format(ExportDialogState& d, const std::string& path) {
+  const output::OutputFormat* f = output::output_format_for(path);
+  if (!f) return false;
+  d.format = output::format_index(*f);
+  d.path = path;
+  return true;
+}
 
 void open_export_dialog(ExportDialogState& d, const ViewState& v) {
   if (!d.open && !d.job) {
@@ -112,7 +108,7 @@ std::vector<core::MonthRange> export_windows(const ExportDialogState& d) {
   spec.extent = d.extent;
   spec.mode = d.mode;
   spec.window_months = std::clamp(d.window_months, 1, 1200);
-  return render::animation_windows(spec, d.step);
+  return output::animation_windows(spec, d.step);
 }
 
 void export_dialog(ExportDialogState& d, ViewState& v) {
@@ -137,12 +133,16 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
   bool changed = false;
   ImGui::BeginDisabled(busy);
 
-  int kind = int(d.kind);
   row("Format");
-  if (ImGui::Combo("##format", &kind, kKindNames, IM_ARRAYSIZE(kKindNames))) {
-    d.kind = ExportKind(kind);
-    d.path = with_extension(d.path, d.kind);
-    changed = true;
+  if (ImGui::BeginCombo("##format", export_format(d).label)) {
+    const auto& formats = output::output_formats();
+    for (size_t i = 0; i < formats.size(); ++i)
+      if (ImGui::Selectable(formats[i].label, i == d.format) && i != d.format) {
+        d.format = i;
+        d.path = output::with_extension(d.path, formats[i]);
+        changed = true;
+      }
+    ImGui::EndCombo();
   }
   int size = int(d.size);
   row("Size");
@@ -174,7 +174,7 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
   row("File");
   ImGui::InputText("##file", &d.path);
 
-  if (is_animation(d.kind)) {
+  if (is_animation(d)) {
     section("Animation");
     int step = int(d.step);
     row("Step");
@@ -198,13 +198,15 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
       ImGui::SameLine();
       ImGui::TextUnformatted("months");
     }
-    if (d.kind != ExportKind::PngFrames) {
+    if (!export_format(d).is_directory()) {
       row("Frames/second");
       ImGui::SliderFloat("##fps", &d.fps, 0.5f, 30.f, "%.1f");
     }
     const size_t n = export_windows(d).size();
     ImGui::SetCursorPosX(label_w);
-    if (d.kind == ExportKind::PngFrames) ImGui::TextDisabled("%zu frames", n);
+    if (n > output::kMaxAnimationFrames)
+      ImGui::TextDisabled("more than %zu frames: too long", output::kMaxAnimationFrames);
+    else if (export_format(d).is_directory()) ImGui::TextDisabled("%zu frames", n);
     else ImGui::TextDisabled("%zu frames, %s", n, seconds_text(double(n) / std::max(0.1f, d.fps)).c_str());
   }
 
@@ -243,7 +245,7 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(d.preview_texture)), ImVec2(w, h));
     ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Border));
-    if (is_animation(d.kind)) ImGui::TextDisabled("(the current window; frames step through the timeline)");
+    if (is_animation(d)) ImGui::TextDisabled("(the current window; frames step through the timeline)");
   } else {
     ImGui::TextDisabled("rendering...");
   }
@@ -259,7 +261,7 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(button_w, 0))) d.cancel_requested = true;
   } else {
-    if (ImGui::Button(is_animation(d.kind) ? "Export animation" : "Export", ImVec2(1.6f * button_w, 0)))
+    if (ImGui::Button(is_animation(d) ? "Export animation" : "Export", ImVec2(1.6f * button_w, 0)))
       d.export_requested = true;
     ImGui::SameLine();
     if (ImGui::Button("Close", ImVec2(button_w, 0))) d.open = false;

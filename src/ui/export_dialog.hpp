@@ -1,8 +1,8 @@
-// The viewer's Export dialog (issue 5): size presets, format, the layout toggles, a live preview
-// of the frame and progress for animations. The panel itself is a function over plain state
-// (no GL, no file I/O); the app loop carries out its requests with the helpers below, which use
-// render::MapExporter and the same writers as `driftmap export` / `driftmap animate`
-// (render::AnimationWriter), so the dialog and the CLI give the same bytes for the same options.
+// The viewer's Export dialog: size presets, format (the rows of output::output_formats()), the
+// layout toggles, a live preview of the frame and progress for animations. The panel itself is
+// a function over plain state (no GL, no file I/O); the app loop carries out its requests with
+// the helpers below, which use render::MapExporter and the same writers as `driftmap export` /
+// `driftmap animate`, so the dialog and the CLI give the same bytes for the same options.
 // Animations are rendered a few frames per GUI frame (step_export), in the window's GL context,
 // so the window stays responsive and Cancel works.
 #pragma once
@@ -13,16 +13,13 @@
 #include <vector>
 
 #include "core/timeline.hpp"
+#include "output/output_format.hpp"
 #include "render/map_export.hpp"
 #include "ui/view_state.hpp"
 
 namespace driftmap::ui {
 
 enum class ExportSize : int { HD = 0, UHD, A4, A3, A4Landscape, A3Landscape, Custom };
-enum class ExportKind : int { Png = 0, GeoTiff, Svg, Mp4, Gif, PngFrames };
-
-inline bool is_animation(ExportKind k) { return k >= ExportKind::Mp4; }
-
 struct AnimationJob;  // app/export_runner.cpp: the exporter, the writer and the frame windows
 
 struct ExportDialogState {
@@ -30,7 +27,7 @@ struct ExportDialogState {
   ExportSize size = ExportSize::HD;
   int custom_w = 1920, custom_h = 1080;
   int dpi = 300;  // paper presets; pixel presets use the default (96 at 1080p, scaled)
-  ExportKind kind = ExportKind::Png;
+  size_t format = 0;  // index into output::output_formats()
   std::string path = "driftmap-export.png";
   std::string title, subtitle;
   bool legend = true, scalebar = true, north_arrow = false, transparent = false, dark = false;
@@ -62,8 +59,11 @@ struct ExportDialogState {
 // Opens the dialog with the timeline's current stepping as the animation's defaults.
 void open_export_dialog(ExportDialogState& d, const ViewState& v);
 
-// The file-name ending of a format (".png", ..., "/" for a frames directory).
-const char* export_extension(ExportKind kind);
+// The dialog's format (a row of the table of outputs).
+const output::OutputFormat& export_format(const ExportDialogState& d);
+inline bool is_animation(const ExportDialogState& d) { return export_format(d).kind == output::OutputKind::Animation; }
+// Chooses the format whose extension the path has (the path is kept); false when none does.
+bool choose_export_format(ExportDialogState& d, const std::string& path);
 
 // Pixel size and dpi (0 = default) for the dialog's choice.
 void export_size_px(const ExportDialogState& d, int* width_px, int* height_px, double* dpi);

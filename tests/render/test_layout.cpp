@@ -8,7 +8,7 @@
 
 #include "render/map_layout.hpp"
 #include "render/png_parallel.hpp"
-#include "render/text_overlay.hpp"
+#include "render/scene.hpp"
 
 using namespace driftmap;
 using render::PxRect;

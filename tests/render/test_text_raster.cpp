@@ -1,7 +1,6 @@
 // Text rendering onto the CPU image: a font is found, text covers pixels, widths add up.
 #include <catch2/catch.hpp>
 
-#include "render/text_overlay.hpp"
 #include "render/text_raster.hpp"
 
 using namespace driftmap::render;
@@ -42,25 +41,4 @@ TEST_CASE("drawn text darkens pixels and longer text is wider") {
 TEST_CASE("UTF-8 text decodes to code points and bad bytes to replacement characters") {
   CHECK(decode_utf8("Herāt – ok") == std::vector<char32_t>{'H', 'e', 'r', 0x101, 't', ' ', 0x2013, ' ', 'o', 'k'});
   CHECK(decode_utf8("a\xff") == std::vector<char32_t>{'a', 0xFFFD});
-}
-
-TEST_CASE("the overlay draws the title in the top-left corner and the attribution at the bottom") {
-  std::string error;
-  auto regular = TextRasterizer::open("DejaVu Sans", &error);
-  REQUIRE(regular);
-  auto img = white(640, 360);
-  Overlay ov;
-  ov.title = "Incidents";
-  ov.legend = false;
-  ov.date_line = "";
-  draw_overlay(img, ov, Style::light(), *regular, *regular);
-  auto region_dark = [&](int x0, int y0, int x1, int y1) {
-    size_t n = 0;
-    for (int y = y0; y < y1; ++y)
-      for (int x = x0; x < x1; ++x) n += img.pixels[(size_t(y) * 640 + size_t(x)) * 4] < 128;
-    return n;
-  };
-  CHECK(region_dark(0, 0, 320, 60) > 20);
-  CHECK(region_dark(0, 300, 640, 360) > 20);
-  CHECK(region_dark(0, 100, 640, 260) == 0);
 }

@@ -75,10 +75,9 @@ TEST_CASE("the dialog exports a PNG of the chosen size") {
 TEST_CASE("an animation from the dialog renders frame by frame and writes every window") {
   DialogFixture f;
   TempDir dir;
-  f.dialog.kind = ui::ExportKind::PngFrames;
+  REQUIRE(ui::choose_export_format(f.dialog, dir.file("frames/")));
   f.dialog.mode = core::WindowMode::Sliding;
   f.dialog.window_months = 3;
-  f.dialog.path = dir.file("frames/");
   REQUIRE(app::run_export(f.dialog, f.view, f.data(), {}));
   REQUIRE(f.dialog.job);
   CHECK(f.dialog.frames_total == 4);  // Jan-Mar .. Apr-Jun
@@ -98,9 +97,8 @@ TEST_CASE("an animation from the dialog renders frame by frame and writes every 
 TEST_CASE("cancelling an animation in the dialog leaves nothing at the target") {
   DialogFixture f;
   TempDir dir;
-  f.dialog.kind = ui::ExportKind::PngFrames;
+  REQUIRE(ui::choose_export_format(f.dialog, dir.file("frames/")));
   f.dialog.window_months = 1;
-  f.dialog.path = dir.file("frames/");
   REQUIRE(app::run_export(f.dialog, f.view, f.data(), {}));
   app::step_export(f.dialog, 0);
   REQUIRE(f.dialog.job);
