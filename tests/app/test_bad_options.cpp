@@ -35,7 +35,7 @@ TEST_CASE("bad options and dates exit 2 or 1 with one clear line") {
     {{"export", "--out", out, "stray"}, 2, "driftmap export: unexpected argument 'stray'"},
     {{"export", "--help=yes"}, 2, "driftmap export: option '--help' takes no value"},
     {{"export", "--skip-invalid=1"}, 2, "driftmap export: option '--skip-invalid' takes no value"},
-    {{"export", "--out", "map.jpg"}, 2, "driftmap export: --out: \"map.jpg\": unknown extension \".jpg\" (use .png, .tif/.tiff or .svg)"},
+    {{"export", "--out", "map.jpg"}, 2, "driftmap export: --out: \"map.jpg\": unknown extension \".jpg\" (use .png, .tif/.tiff, .svg or .pdf)"},
     {{"export", "--out", out, "--from", "2022-13-45"}, 2, "driftmap: --from: \"2022-13-45\" has month 13, out of range 1-12"},
     {{"export", "--out", out, "--from", "Spring 2022"}, 2, "driftmap: --from: \"Spring 2022\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
     {{"export", "--out", out, "--to", "20222"}, 2, "driftmap: --to: \"20222\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
