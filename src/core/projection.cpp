@@ -31,6 +31,10 @@ namespace {
 std::string proj_definition(ProjectionKind kind, double lon0, double lat0) {
   char buf[160];
   if (kind == ProjectionKind::WebMercator) return "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m";
+  if (kind == ProjectionKind::EqualEarth) {
+    std::snprintf(buf, sizeof buf, "+proj=eqearth +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m", lon0);
+    return buf;
+  }
   std::snprintf(buf, sizeof buf, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m", lat0, lon0);
   return buf;
 }
@@ -39,6 +43,10 @@ std::string make_proj_string(ProjectionKind kind, double lon0, double lat0) {
   char buf[160];
   if (kind == ProjectionKind::WebMercator)
     return "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs +type=crs";
+  if (kind == ProjectionKind::EqualEarth) {
+    std::snprintf(buf, sizeof buf, "+proj=eqearth +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs +type=crs", lon0);
+    return buf;
+  }
   std::snprintf(buf, sizeof buf, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs +type=crs",
                 lat0, lon0);
   return buf;
@@ -81,6 +89,8 @@ Projection Projection::laea(double lon0_deg, double lat0_deg) {
 }
 
 Projection Projection::web_mercator() { return Projection(ProjectionKind::WebMercator, 0, 0); }
+
+Projection Projection::equal_earth(double lon0_deg) { return Projection(ProjectionKind::EqualEarth, lon0_deg, 0); }
 
 Projection Projection::for_extent(const GeoBox& box) {
   if (!box.valid()) return laea(65.0, 34.0);

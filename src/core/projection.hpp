@@ -18,13 +18,16 @@ struct GeoBox {
   double centre_lat() const { return 0.5 * (min_lat + max_lat); }
 };
 
-enum class ProjectionKind { LambertAzimuthalEqualArea, WebMercator };
+enum class ProjectionKind { LambertAzimuthalEqualArea, WebMercator, EqualEarth };
 
 class Projection {
  public:
   // Equal-area LAEA centred on (lon0, lat0).
   static Projection laea(double lon0_deg, double lat0_deg);
   static Projection web_mercator();
+  // Equal Earth (equal-area world projection) centred on meridian lon0: for frames that span
+  // continents, where an azimuthal projection would bend the edges.
+  static Projection equal_earth(double lon0_deg);
   // The default for data covering `box`: LAEA centred on it.
   static Projection for_extent(const GeoBox& box);
 
@@ -46,7 +49,7 @@ class Projection {
   double lat0() const { return lat0_; }
   std::string proj_string() const;  // "+proj=laea +lat_0=... +lon_0=..."
   std::string wkt() const;          // for GeoTIFF/GeoPackage output
-  bool is_equal_area() const { return kind_ == ProjectionKind::LambertAzimuthalEqualArea; }
+  bool is_equal_area() const { return kind_ != ProjectionKind::WebMercator; }
 
  private:
   struct Impl;
