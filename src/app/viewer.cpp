@@ -254,6 +254,10 @@ render::Style viewer_style() {
   return s;
 }
 
+struct MapRect {
+  double left = 0, top = 0, right = 0, bottom = 0;
+};
+
 class Viewer {
  public:
   explicit Viewer(ViewerOptions o) : opt_(std::move(o)) {}
@@ -271,14 +275,18 @@ class Viewer {
   void update_scene();
   void apply_choropleth();
   void update_hover_and_input();
+  std::optional<uint32_t> pick_point(core::Vec2 fb_px) const;
   void fit_lonlat(const core::GeoBox& box);
+  MapRect free_map_rect() const;
+  void keep_selection_in_view();
   void fit_projected(core::Vec2 lo, core::Vec2 hi);
   void handle_actions();
   bool open_data_file(const std::string& path, bool report_success, bool skip_invalid = false);
   void add_dataset(core::Dataset d);
   bool load_session(const std::string& path);
-  void save_session();
+  void save_session(const std::string& path, bool confirmed);
   bool save_screenshot(const std::string& path);
+  void save_user_screenshot();
   void update_export_dialog();
   void start_export_test();
   std::vector<std::string> extra_paths() const;
@@ -342,6 +350,7 @@ class Viewer {
   std::optional<render::BoundaryMesh> initial_mesh_;  // built by the loader thread
   std::future<render::BoundaryMesh> world_mesh_;  // content scale beyond the framebuffer/window ratio (X11 HiDPI)
   bool dragging_map_ = false;
+  std::optional<uint32_t> shown_selection_;  // the selection keep_selection_in_view() last saw
   ImVec2 press_pos_{};
   core::Problems startup_problems_;
   // The Export dialog (File → Export…, Ctrl+E): its preview and exports render offscreen in this
@@ -350,6 +359,7 @@ class Viewer {
   Clock::time_point preview_at_{};  // last change the preview has not caught up with
   bool preview_pending_ = false;
   int export_redraws_ = 0;
+  int input_redraws_ = 0;  // frames still to draw promptly after input
   uint64_t export_seen_version_ = UINT64_MAX;  // the scene and CTC toggle the dialog last saw
   bool export_seen_ctc_ = false;
   enum class ExportTest { Off, Pending, Running, Done } export_test_ = ExportTest::Off;
@@ -635,14 +645,37 @@ void Viewer::apply_choropleth() {
   each_renderer([&](render::MapRenderer& r) { r.set_area_colours({}, admin1); });
 }
 
-void Viewer::fit_projected(core::Vec2 lo, core::Vec2 hi) {
-  // Fit into the part of the window not covered by the sidebar, timeline and menu bar.
-  ImGuiIO& io = ImGui::GetIO();
+// The part of the window the map shows unobstructed: not under the menu bar, the sidebar or the
+// timeline. In framebuffer pixels.
+MapRect Viewer::free_map_rect() const {
+  const ImGuiIO& io = ImGui::GetIO();
   const double sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
-  const double left = 0, top = ui::menu_height() * sy;
-  const double right = v_.camera.viewport_w_px() - ui::sidebar_width() * sx;
-  const double bottom = v_.camera.viewport_h_px() - ui::timeline_height() * sy;
-  const double margin = 24 * sx;
+  MapRect r;
+  r.top = ui::menu_height() * sy;
+  r.right = std::max(50.0, v_.camera.viewport_w_px() - ui::sidebar_width() * sx);
+  r.bottom = std::max(r.top + 50.0, v_.camera.viewport_h_px() - (v_.show_timeline ? ui::timeline_height() * sy : 0.0));
+  return r;
+}
+
+// A selection made away from the map (Tab, a list) that lies outside the free rectangle is
+// brought to its centre; one made by clicking is already in view and stays put.
+void Viewer::keep_selection_in_view() {
+  if (v_.selected == shown_selection_) return;
+  shown_selection_ = v_.selected;
+  if (!v_.selected || *v_.selected >= active_->size()) return;
+  const core::Vec2 w = projection_->forward(active_->lon_deg()[*v_.selected], active_->lat_deg()[*v_.selected]);
+  if (!std::isfinite(w.x) || !std::isfinite(w.y)) return;
+  const MapRect r = free_map_rect();
+  const core::Vec2 p = v_.camera.world_to_screen(w);
+  const double margin = 16 * ImGui::GetIO().DisplayFramebufferScale.x;
+  if (p.x >= r.left + margin && p.x <= r.right - margin && p.y >= r.top + margin && p.y <= r.bottom - margin) return;
+  v_.camera.pan_px((r.left + r.right) / 2 - p.x, (r.top + r.bottom) / 2 - p.y);
+}
+
+void Viewer::fit_projected(core::Vec2 lo, core::Vec2 hi) {
+  const MapRect rect = free_map_rect();
+  const double left = rect.left, top = rect.top, right = rect.right, bottom = rect.bottom;
+  const double margin = 24 * ImGui::GetIO().DisplayFramebufferScale.x;
   const double rw = std::max(50.0, right - left - 2 * margin), rh = std::max(50.0, bottom - top - 2 * margin);
   const double mpp = std::max({(hi.x - lo.x) / rw, (hi.y - lo.y) / rh, 1.0});
   v_.camera.set_metres_per_px(mpp);
@@ -728,13 +761,34 @@ bool Viewer::load_session(const std::string& path) {
   return true;
 }
 
-void Viewer::save_session() {
-  if (v_.session_path.empty()) v_.session_path = "driftmap-session.ini";
+// A session replaces only an earlier session, and one other than this window's own only after the
+// user agreed (confirmed); a data file or anything else under that name is never touched.
+void Viewer::save_session(const std::string& path, bool confirmed) {
+  if (path.empty()) {
+    v_.status = "session not saved: no file name given";
+    return;
+  }
+  std::string why;
+  switch (ui::session_target(path, &why)) {
+    case ui::SessionTarget::NotSession:
+      v_.errors.push_back(file_problem(path, "not replaced with a session: " + why));
+      v_.status = "session not saved: " + path + " kept as it is (" + why + ")";
+      return;
+    case ui::SessionTarget::Session:
+      if (!confirmed && path != v_.session_path) {
+        v_.confirm_replace_path = path;
+        return;
+      }
+      break;
+    case ui::SessionTarget::New: break;
+  }
   core::Problems problems;
-  if (ui::write_session_file(v_.session_path, ui::capture_session(v_, extra_paths()), &problems))
-    v_.status = "saved session " + v_.session_path;
-  else
+  if (ui::write_session_file(path, ui::capture_session(v_, extra_paths()), &problems)) {
+    v_.session_path = path;
+    v_.status = "saved session " + path;
+  } else {
     for (auto& p : problems.items) v_.errors.push_back(p);
+  }
 }
 
 bool Viewer::save_screenshot(const std::string& path) {
@@ -760,17 +814,40 @@ bool Viewer::save_screenshot(const std::string& path) {
   return true;
 }
 
+// Ctrl+S: a time-stamped PNG in the folder the File menu shows; the status line gives its path.
+void Viewer::save_user_screenshot() {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(v_.screenshot_dir, ec)) {
+    v_.errors.push_back(file_problem(v_.screenshot_dir, "screenshot not saved: the folder does not exist"));
+    v_.status = "screenshot not saved: no folder " + v_.screenshot_dir;
+    return;
+  }
+  char name[64];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(name, sizeof name, "driftmap-%Y%m%d-%H%M%S.png", std::localtime(&now));
+  const std::string path = (std::filesystem::path(v_.screenshot_dir) / name).string();
+  if (save_screenshot(path)) v_.status = "saved screenshot " + path;
+}
+
+// Screenshots go to ~/Pictures when there is one, else to the folder driftmap was started in.
+std::string default_screenshot_dir() {
+  std::error_code ec;
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    const std::filesystem::path pictures = std::filesystem::path(home) / "Pictures";
+    if (std::filesystem::is_directory(pictures, ec)) return pictures.string();
+  }
+  const auto cwd = std::filesystem::current_path(ec);
+  return ec ? std::string(".") : cwd.string();
+}
+
 // Every frame: the dialog's view of the data (the map area the window shows, the data's months),
 // then its requests — an export, a preview (at most ~4 a second while options change) and the
 // next few frames of a running animation (about 30 ms a frame, so the window stays responsive).
 void Viewer::update_export_dialog() {
   if (!export_.open && !export_.job && !export_.export_requested) return;
-  ImGuiIO& io = ImGui::GetIO();
-  const double sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
-  const double right = std::max(50.0, v_.camera.viewport_w_px() - ui::sidebar_width() * sx);
-  const double bottom = std::max(50.0, v_.camera.viewport_h_px() - ui::timeline_height() * sy);
-  const core::Vec2 a = v_.camera.screen_to_world({0, ui::menu_height() * sy});
-  const core::Vec2 b = v_.camera.screen_to_world({right, bottom});
+  const MapRect rect = free_map_rect();
+  const core::Vec2 a = v_.camera.screen_to_world({rect.left, rect.top});
+  const core::Vec2 b = v_.camera.screen_to_world({rect.right, rect.bottom});
   const std::pair<core::Vec2, core::Vec2> box{{std::min(a.x, b.x), std::min(a.y, b.y)},
                                               {std::max(a.x, b.x), std::max(a.y, b.y)}};
   // The view, window or filters moved: the preview follows once they have been still for a
@@ -862,9 +939,13 @@ void Viewer::handle_actions() {
         if (!v_.open_path.empty()) open_data_file(v_.open_path, true);
         break;
       case ui::Action::SaveScreenshot: break;  // handled after rendering, see run()
-      case ui::Action::SaveSession: save_session(); break;
+      case ui::Action::SaveSession: save_session(v_.session_field, false); break;
+      case ui::Action::ReplaceSession:
+        save_session(v_.confirm_replace_path, true);
+        v_.confirm_replace_path.clear();
+        break;
       case ui::Action::LoadSession:
-        if (!v_.session_path.empty()) load_session(v_.session_path);
+        if (!v_.session_field.empty()) load_session(v_.session_field);
         break;
       case ui::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
       case ui::Action::OpenExport: ui::open_export_dialog(export_, v_); break;
@@ -873,6 +954,40 @@ void Viewer::handle_actions() {
         break;
     }
   }
+}
+
+// The drawn point nearest to a framebuffer position, within its radius plus a few pixels. No
+// projected copy of every row is kept (16 bytes a row): rows are first compared with the cursor in
+// degrees, with a box three times the largest point's radius, and only those inside are projected.
+std::optional<uint32_t> Viewer::pick_point(core::Vec2 m) const {
+  std::optional<uint32_t> found;
+  const render::Style& st = renderer_->style();
+  const double ratio = v_.camera.pixel_ratio();
+  const core::Dataset& d = *active_;
+  double best = 1e300;
+  const core::Vec2 mouse_m = v_.camera.screen_to_world(m);
+  const core::Vec2 mouse_ll = projection_->inverse(mouse_m.x, mouse_m.y);
+  const double reach_m = 3 * (st.point_max_radius_px + 3) * ratio * v_.camera.metres_per_px();
+  const double reach_lat = reach_m / 110574.0;
+  const double reach_lon = reach_m / (111320.0 * std::max(0.02, std::cos(mouse_ll.y * M_PI / 180.0)));
+  const bool mouse_on_earth = std::isfinite(mouse_ll.x) && std::isfinite(mouse_ll.y);
+  d.for_each_in_window(v_.time.window.days(), [&](uint32_t i) {
+    if (!mouse_on_earth || !core::is_point_precision(d.location_precision()[i])) return;
+    const double dlon = std::abs(std::remainder(double(d.lon_deg()[i]) - mouse_ll.x, 360.0));
+    if (std::abs(double(d.lat_deg()[i]) - mouse_ll.y) > reach_lat || dlon > reach_lon) return;
+    if (!ui::passes(v_.filters, d, i, visibility_)) return;
+    const core::Vec2 p = v_.camera.world_to_screen(projection_->forward(d.lon_deg()[i], d.lat_deg()[i]));
+    const int k = d.killed()[i];
+    double r = k > 0 ? st.point_min_radius_px + st.point_radius_per_sqrt_killed_px * std::sqrt(double(k))
+                     : st.point_min_radius_px;
+    r = std::min<double>(r, st.point_max_radius_px) * ratio + 3 * ratio;
+    const double dist = std::hypot(p.x - m.x, p.y - m.y);
+    if (dist <= r && dist < best) {
+      best = dist;
+      found = i;
+    }
+  });
+  return found;
 }
 
 void Viewer::update_hover_and_input() {
@@ -897,9 +1012,11 @@ void Viewer::update_hover_and_input() {
   if (dragging_map_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
     dragging_map_ = false;
     const float moved = std::hypot(mouse.x - press_pos_.x, mouse.y - press_pos_.y);
-    if (moved < 4) {
-      if (v_.hovered) v_.selected = v_.hovered;
-      else v_.selected.reset();
+    // A click, not a drag: select what is under the cursor (the hover pass is off while the
+    // button is down, so it is picked here).
+    if (moved < 4 && renderer_) {
+      v_.selected = pick_point({mouse.x * sx, mouse.y * sy});
+      hover_key_ = HoverKey{};
     }
   }
   if (mouse_free && io.MouseWheel != 0)
@@ -917,36 +1034,8 @@ void Viewer::update_hover_and_input() {
   v_.hovered_area.clear();
   v_.hovered_regions.clear();
   if (!can_hover) return;
-  const render::Style& st = renderer_->style();
-  const double ratio = v_.camera.pixel_ratio();
   const core::Vec2 m{mouse.x * sx, mouse.y * sy};
-  const core::Dataset& d = *active_;
-  double best = 1e300;
-  // No projected copy of every row is kept (16 bytes a row): rows are first compared with the
-  // cursor in degrees, with a box three times the largest point's radius, and only those inside
-  // are projected.
-  const core::Vec2 mouse_m = v_.camera.screen_to_world(m);
-  const core::Vec2 mouse_ll = projection_->inverse(mouse_m.x, mouse_m.y);
-  const double reach_m = 3 * (st.point_max_radius_px + 3) * ratio * v_.camera.metres_per_px();
-  const double reach_lat = reach_m / 110574.0;
-  const double reach_lon = reach_m / (111320.0 * std::max(0.02, std::cos(mouse_ll.y * M_PI / 180.0)));
-  const bool mouse_on_earth = std::isfinite(mouse_ll.x) && std::isfinite(mouse_ll.y);
-  d.for_each_in_window(v_.time.window.days(), [&](uint32_t i) {
-    if (!mouse_on_earth || !core::is_point_precision(d.location_precision()[i])) return;
-    const double dlon = std::abs(std::remainder(double(d.lon_deg()[i]) - mouse_ll.x, 360.0));
-    if (std::abs(double(d.lat_deg()[i]) - mouse_ll.y) > reach_lat || dlon > reach_lon) return;
-    if (!ui::passes(v_.filters, d, i, visibility_)) return;
-    const core::Vec2 p = v_.camera.world_to_screen(projection_->forward(d.lon_deg()[i], d.lat_deg()[i]));
-    const int k = d.killed()[i];
-    double r = k > 0 ? st.point_min_radius_px + st.point_radius_per_sqrt_killed_px * std::sqrt(double(k))
-                     : st.point_min_radius_px;
-    r = std::min<double>(r, st.point_max_radius_px) * ratio + 3 * ratio;
-    const double dist = std::hypot(p.x - m.x, p.y - m.y);
-    if (dist <= r && dist < best) {
-      best = dist;
-      v_.hovered = i;
-    }
-  });
+  v_.hovered = pick_point(m);
   // No point: which of the article's regions is the province under the cursor in?
   if (!v_.hovered && bundle_ && (v_.show_ctc_shift || v_.show_region_counts)) {
     const core::Vec2 w = v_.camera.screen_to_world(m);
@@ -993,6 +1082,7 @@ int Viewer::run() {
 
   for (const auto& p : startup_problems_.items) v_.errors.push_back(p);
   v_.recent_files = ui::read_recent_files(ui::recent_files_path());
+  v_.screenshot_dir = default_screenshot_dir();
   rebuild_dataset();
   for (const std::string& f : opt_.files) open_data_file(f, true);
 
@@ -1074,10 +1164,18 @@ int Viewer::run() {
   while (!glfwWindowShouldClose(window_)) {
     const bool busy = v_.time.playing || screenshot_mode || frame < 5 || dragging_map_ || !inbox_.dropped.empty() ||
                       export_.job || (export_.open && (export_.preview_dirty || preview_pending_)) ||
-                      export_redraws_ > 0;
+                      export_redraws_ > 0 || input_redraws_ > 0;
     if (export_redraws_ > 0) --export_redraws_;
-    if (busy) glfwPollEvents();
-    else glfwWaitEventsTimeout(0.5);
+    if (input_redraws_ > 0) --input_redraws_;
+    const auto wait_start = Clock::now();
+    if (busy) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(0.5);
+      // Woken by input: a few frames at once, so that what it opened (a popup, a window, which
+      // ImGui lays out over two frames) shows now and not at the next event.
+      if (Clock::now() - wait_start < std::chrono::milliseconds(450)) input_redraws_ = 3;
+    }
     const auto frame_start = Clock::now();
     const double dt = std::chrono::duration<double>(frame_start - last).count();
     last = frame_start;
@@ -1111,6 +1209,7 @@ int Viewer::run() {
     ui::details_panel(v_, scene_);
     ui::about_window(v_, scene_);
     ui::open_file_window(v_);
+    ui::confirm_replace_window(v_);
     ui::errors_window(v_);
     if (export_test_ == ExportTest::Pending && frame >= 1) start_export_test();
     ui::export_dialog(export_, v_);
@@ -1120,6 +1219,7 @@ int Viewer::run() {
     if (!ImGui::GetIO().WantCaptureKeyboard) v_.keys = std::move(inbox_.keys);
     inbox_.keys.clear();
     ui::handle_shortcuts(v_, scene_);
+    keep_selection_in_view();
     update_scene();  // panels may have changed the window or filters
     apply_choropleth();
     update_export_dialog();
@@ -1184,12 +1284,7 @@ int Viewer::run() {
       else if (opt_.verbose) std::fprintf(stderr, "driftmap: saved %s (%dx%d)\n", opt_.screenshot.c_str(), fb_w, fb_h);
     } else if (shot_requested) {
       std::erase(v_.actions, ui::Action::SaveScreenshot);
-      char name[64];
-      const std::time_t now = std::time(nullptr);
-      std::strftime(name, sizeof name, "driftmap-%Y%m%d-%H%M%S.png", std::localtime(&now));
-      std::error_code ec;
-      const auto abs = std::filesystem::absolute(name, ec);
-      save_screenshot(ec ? std::string(name) : abs.string());
+      save_user_screenshot();
     }
     glfwSwapBuffers(window_);
     const auto frame_end = Clock::now();

@@ -18,6 +18,7 @@ void region_tooltip(const ViewState& v, const Scene& s);  // province under the 
 void map_overlay(const ViewState& v, const Scene& s);  // labels, badges, region shares (background list)
 void about_window(ViewState& v, const Scene& s);
 void open_file_window(ViewState& v);
+void confirm_replace_window(ViewState& v);  // "replace the session at …?"
 void errors_window(ViewState& v);
 
 // Keyboard shortcuts that aren't tied to a widget (Space, arrows, Home/End, +/-, Esc, Tab, Ctrl+S).

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -336,7 +337,38 @@ std::optional<Session> read_session_file(const std::string& path, core::Problems
   return parse_session(*text, path, problems);
 }
 
+SessionTarget session_target(const std::string& path, std::string* why) {
+  auto refuse = [&](std::string reason) {
+    if (why) *why = std::move(reason);
+    return SessionTarget::NotSession;
+  };
+  std::string ext = std::filesystem::path(path).extension().string();
+  ext = core::to_lower_ascii(ext);
+  for (const char* data_ext : {".csv", ".tsv", ".txt", ".json", ".geojson", ".gpkg", ".shp", ".xlsx", ".png", ".tif",
+                               ".tiff", ".svg", ".pdf", ".mp4", ".gif"})
+    if (ext == data_ext) return refuse("a session is not saved under a data or image file's name (" + ext + ")");
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || status.type() == std::filesystem::file_type::not_found) return SessionTarget::New;
+  if (status.type() != std::filesystem::file_type::regular) return refuse("it is not a regular file");
+  // A session's first line that is not blank or a comment is its version line.
+  std::ifstream f(path, std::ios::binary);
+  std::string line;
+  for (int n = 0; n < 64 && std::getline(f, line); ++n) {
+    const std::string_view t = core::trim(line);
+    if (t.empty() || t.front() == '#') continue;
+    if (t.starts_with("driftmap_session")) return SessionTarget::Session;
+    break;
+  }
+  return refuse("it is not a driftmap session");
+}
+
 bool write_session_file(const std::string& path, const Session& s, core::Problems* problems) {
+  std::string why;
+  if (session_target(path, &why) == SessionTarget::NotSession) {
+    if (problems) problems->error(path, 0, "", "not replaced with a session: " + why);
+    return false;
+  }
   std::string error;  // names the path
   if (core::write_file_atomically(path, format_session(s), &error)) return true;
   if (problems) problems->error("", 0, "", error);

@@ -49,7 +49,18 @@ std::optional<Session> parse_session(const std::string& text, const std::string&
 // Reads a regular file of at most kMaxSessionBytes (a directory, FIFO or device is refused
 // without blocking or reading it).
 std::optional<Session> read_session_file(const std::string& path, core::Problems* problems);
-// Writes through a temporary file and a rename; false with a problem on failure.
+
+// What saving a session to a path would do. A session never replaces anything but an earlier
+// session: a user's data file under that name must survive any sequence of clicks.
+enum class SessionTarget {
+  New,         // nothing there yet
+  Session,     // an earlier driftmap session (replacing it still needs the user's consent)
+  NotSession,  // a file that is not a session, a directory, or a data file's name
+};
+SessionTarget session_target(const std::string& path, std::string* why = nullptr);
+
+// Writes through a temporary file and a rename; false with a problem on failure, and when the
+// path holds something other than a session (session_target() == NotSession).
 bool write_session_file(const std::string& path, const Session& s, core::Problems* problems);
 
 }  // namespace driftmap::ui

@@ -44,6 +44,7 @@ enum class Action : uint8_t {
   None, FitData, FitAfPak, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
   LoadValidRows,  // reload reload_path skipping its invalid rows
   OpenExport,     // the Export dialog (File → Export…, Ctrl+E)
+  ReplaceSession, // the user agreed to replace confirm_replace_path with this session
 };
 
 // A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
@@ -78,9 +79,14 @@ struct ViewState {
   std::string hovered_area;              // province under the cursor (when no point is)
   std::vector<size_t> hovered_regions;   // bundle regions that province belongs to
 
-  std::string open_path;                 // File → Open path field
+  std::string open_path;                 // File → Open: the data file field
   std::vector<std::string> recent_files; // most recent first
-  std::string session_path;              // session to save to / load from
+  // The session this window last loaded or saved (only ever a session's path, never a data
+  // file's); File → Save session writes here without asking.
+  std::string session_path;
+  std::string session_field;             // File → Open: the session file field (Save/Load use it)
+  std::string confirm_replace_path;      // an existing session a save would replace: asks first
+  std::string screenshot_dir;            // where Ctrl+S writes (shown in the File menu)
   std::vector<core::Problem> errors;     // shown in a dismissible list
   std::vector<LoadReport> load_reports;  // per file opened: refusals, skipped rows, warnings, notes
   bool show_problems = false;            // the Problems window (also open while errors is non-empty)

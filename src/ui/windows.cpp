@@ -29,11 +29,24 @@ void menu_bar(ViewState& v, const Scene& s) {
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    const std::string save_label =
-        "Save session (" + (v.session_path.empty() ? std::string("driftmap-session.ini") : v.session_path) + ")";
-    if (ImGui::MenuItem(save_label.c_str())) v.request(Action::SaveSession);
-    if (ImGui::MenuItem("Open or save a session as...")) v.show_open_dialog = true;
-    if (ImGui::MenuItem("Save screenshot", "Ctrl+S")) v.request(Action::SaveScreenshot);
+    if (!v.session_path.empty()) {
+      const std::string save_label = "Save session (" + v.session_path + ")";
+      if (ImGui::MenuItem(save_label.c_str())) {
+        v.session_field = v.session_path;
+        v.request(Action::SaveSession);
+      }
+    }
+    if (ImGui::MenuItem(v.session_path.empty() ? "Save or open a session..." : "Save session as / open a session...")) {
+      if (v.session_field.empty()) v.session_field = v.session_path.empty() ? "driftmap-session.ini" : v.session_path;
+      v.show_open_dialog = true;
+    }
+    const std::string shot_label = "Save screenshot to " + v.screenshot_dir;
+    if (ImGui::MenuItem(shot_label.c_str(), "Ctrl+S")) v.request(Action::SaveScreenshot);
+    if (ImGui::BeginMenu("Screenshot folder")) {
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+      ImGui::InputText("##shotdir", &v.screenshot_dir);
+      ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Export...", "Ctrl+E")) v.request(Action::OpenExport);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) v.request(Action::Quit);
@@ -60,7 +73,7 @@ void menu_bar(ViewState& v, const Scene& s) {
     if (ImGui::SmallButton(summary.c_str())) v.show_problems = !v.show_problems;
     ImGui::PopStyleColor();
   }
-  if (!v.status.empty()) ImGui::TextDisabled("%s", v.status.c_str());
+  if (!v.status.empty()) ImGui::TextUnformatted(v.status.c_str());
   if (s.frame_ms > 0) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.1f ms/frame", s.frame_ms);
@@ -107,41 +120,80 @@ void about_window(ViewState& v, const Scene& s) {
   ImGui::End();
 }
 
+namespace {
+// A path field and its buttons on one row, the field taking what the buttons leave.
+bool path_field(const char* id, const char* hint, std::string* path, float buttons_w) {
+  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - buttons_w));
+  const bool enter = ImGui::InputTextWithHint(id, hint, path, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  return enter;
+}
+
+float buttons_width(std::initializer_list<const char*> labels) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float w = 0;
+  for (const char* l : labels) w += ImGui::CalcTextSize(l).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+  return w;
+}
+}  // namespace
+
+// Data files and sessions have a field each, so a data file's path never becomes a session's.
+// The window's top edge is fixed and the recent list comes last, so the buttons never move.
 void open_file_window(ViewState& v) {
   if (!v.show_open_dialog) return;
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 40, vp->WorkSize.x * 0.9f), 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(vp->GetCenter().x, vp->WorkPos.y + ImGui::GetFontSize() * 3), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0));
   if (ImGui::Begin("Open", &v.show_open_dialog, ImGuiWindowFlags_NoCollapse)) {
-    ImGui::TextWrapped("Incident file (CSV, GeoJSON, GeoPackage) to add to the map, or a session file to save to "
-                       "or load. You can also drop files on the window.");
-    ImGui::SetNextItemWidth(-1);
-    const bool enter = ImGui::InputTextWithHint("##path", "/path/to/incidents.csv", &v.open_path,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::TextWrapped("Incident file (CSV, GeoJSON, GeoPackage) to add to the map. You can also drop files on the "
+                       "window.");
+    const bool enter = path_field("##path", "/path/to/incidents.csv", &v.open_path, buttons_width({"Open data"}));
     if (ImGui::Button("Open data") || enter) {
       v.request(Action::OpenFile);
       v.show_open_dialog = false;
     }
-    ImGui::SameLine();
+    ImGui::Spacing();
+    ImGui::TextWrapped("Session file: the view, time window, filters and data files.");
+    path_field("##session", "driftmap-session.ini", &v.session_field, buttons_width({"Load session", "Save session"}));
     if (ImGui::Button("Load session")) {
-      v.session_path = v.open_path;
       v.request(Action::LoadSession);
       v.show_open_dialog = false;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save session here")) {
-      v.session_path = v.open_path;
+    if (ImGui::Button("Save session")) {
       v.request(Action::SaveSession);
       v.show_open_dialog = false;
     }
     if (!v.recent_files.empty()) {
       ImGui::Separator();
-      ImGui::TextDisabled("Recent");
+      ImGui::TextUnformatted("Recent data files (click to fill the field)");
       for (const std::string& f : v.recent_files)
         if (ImGui::Selectable(f.c_str())) v.open_path = f;
     }
   }
   ImGui::End();
+}
+
+// Replacing an earlier session asks first; nothing is written until the user says so.
+void confirm_replace_window(ViewState& v) {
+  if (v.confirm_replace_path.empty()) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 30, vp->WorkSize.x * 0.9f), 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowFocus();
+  bool open = true;
+  if (ImGui::Begin("Replace session?", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextWrapped("%s already exists. Replace it with the current session?", v.confirm_replace_path.c_str());
+    if (ImGui::Button("Replace")) v.request(Action::ReplaceSession);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) open = false;
+  }
+  ImGui::End();
+  if (!open) {
+    v.status = "session not saved: " + v.confirm_replace_path + " kept";
+    v.confirm_replace_path.clear();
+  }
 }
 
 namespace {
@@ -257,7 +309,8 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
     }
     switch (k.key) {
       case GLFW_KEY_ESCAPE:
-        if (v.show_about) v.show_about = false;
+        if (!v.confirm_replace_path.empty()) v.confirm_replace_path.clear();
+        else if (v.show_about) v.show_about = false;
         else if (v.show_open_dialog) v.show_open_dialog = false;
         else v.selected.reset();
         break;

@@ -157,3 +157,42 @@ TEST_CASE("a missing session file is reported with its path") {
   REQUIRE(problems.has_errors());
   CHECK(problems.items[0].to_string().rfind("/nonexistent/dir/s.ini: ", 0) == 0);
 }
+
+TEST_CASE("a session never replaces a file that is not a session") {
+  const auto dir = std::filesystem::temp_directory_path() / "driftmap_test_session_target";
+  std::filesystem::create_directories(dir);
+  const std::string csv = (dir / "mine.csv").string(), notes = (dir / "notes.ini").string(),
+                    old = (dir / "old.ini").string(), fresh = (dir / "new.ini").string();
+  std::ofstream(csv) << "id,date,lat,lon\na,2022,1,2\n";
+  std::ofstream(notes) << "my notes\n";
+  std::ofstream(old) << "# driftmap session\n\ndriftmap_session = 1\n";
+  std::filesystem::remove(fresh);
+
+  SECTION("what a save would do is told apart") {
+    CHECK(session_target(fresh) == SessionTarget::New);
+    CHECK(session_target(old) == SessionTarget::Session);
+    std::string why;
+    CHECK(session_target(notes, &why) == SessionTarget::NotSession);
+    CHECK(why == "it is not a driftmap session");
+    CHECK(session_target(csv) == SessionTarget::NotSession);
+    CHECK(session_target((dir / "absent.csv").string()) == SessionTarget::NotSession);
+    CHECK(session_target(dir.string()) == SessionTarget::NotSession);
+  }
+  SECTION("writing over a data file or notes is refused and leaves them as they were") {
+    for (const std::string& path : {csv, notes}) {
+      std::ifstream in(path);
+      const std::string before((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      core::Problems problems;
+      CHECK_FALSE(write_session_file(path, Session{}, &problems));
+      REQUIRE(problems.has_errors());
+      CHECK(problems.items[0].to_string().find(path) != std::string::npos);
+      std::ifstream again(path);
+      CHECK(std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()) == before);
+    }
+  }
+  SECTION("an earlier session can be replaced") {
+    core::Problems problems;
+    CHECK(write_session_file(old, Session{}, &problems));
+  }
+  std::filesystem::remove_all(dir);
+}
