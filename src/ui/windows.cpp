@@ -183,7 +183,7 @@ void confirm_replace_window(ViewState& v) {
   ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 30, vp->WorkSize.x * 0.9f), 0), ImGuiCond_Appearing);
   ImGui::SetNextWindowFocus();
   bool open = true;
-  if (ImGui::Begin("Replace session?", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  if (ImGui::Begin("Session file exists", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::TextWrapped("%s already exists. Replace it with the current session?", v.confirm_replace_path.c_str());
     if (ImGui::Button("Replace")) v.request(Action::ReplaceSession);
     ImGui::SameLine();

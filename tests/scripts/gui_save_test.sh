@@ -37,7 +37,9 @@ save_session_as() {
   click $((lx - 200)) "$ly"  # the session field, left of its buttons
   hold ctrl+a
   xdotool type --delay 30 "$1"
-  await typed "$(basename "$1")" >/dev/null || fail "the path typed is not in the session field"
+  local stem
+  stem=$(basename "$1")
+  await typed "${stem%%.*}" >/dev/null || fail "the path typed is not in the session field"
   click_text typed Save
 }
 
@@ -79,7 +81,7 @@ await cancelled "kept" >/dev/null || fail "Cancel did not say the session was ke
 save_session_as "$work/old.ini"
 await confirm2 "already exists" >/dev/null || fail "no confirmation the second time"
 click_text confirm2 Replace
-for i in $(seq 1 20); do grep -q "^\[view\]" "$work/old.ini" && break; sleep 0.5; done
+for i in $(seq 1 60); do grep -q "^\[view\]" "$work/old.ini" && break; sleep 0.5; done
 grep -q "^\[view\]" "$work/old.ini" || fail "Replace did not write the session to old.ini: $(cat "$work/old.ini")"
 [ "$(md5sum <"$work/mine.csv")" = "$csv_sum" ] || fail "mine.csv changed"
 
