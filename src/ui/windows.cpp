@@ -184,7 +184,7 @@ void confirm_replace_window(ViewState& v) {
   ImGui::SetNextWindowFocus();
   bool open = true;
   if (ImGui::Begin("Session file exists", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::TextWrapped("%s already exists. Replace it with the current session?", v.confirm_replace_path.c_str());
+    ImGui::TextWrapped("%s already exists. Write the current session over it?", v.confirm_replace_path.c_str());
     if (ImGui::Button("Replace")) v.request(Action::ReplaceSession);
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) open = false;
