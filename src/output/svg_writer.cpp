@@ -130,7 +130,8 @@ std::string svg_document(const render::Scene& scene) {
   out += "<defs><clipPath id=\"map-frame-clip\"><rect x=\"" + num(F.x) + "\" y=\"" + num(F.y) + "\" width=\"" +
          num(F.w) + "\" height=\"" + num(F.h) + "\"/></clipPath></defs>\n";
   for (const auto& layer : scene.layers) {
-    if (layer.marks.empty()) continue;
+    // Map layers stay as (possibly empty) layers so an editor always finds the same structure.
+    if (layer.marks.empty() && !layer.spec->clip_to_map) continue;
     out += std::string("<g id=\"") + layer.spec->id + "\" inkscape:groupmode=\"layer\" inkscape:label=\"" +
            layer.spec->label + "\"" + (layer.spec->clip_to_map ? " clip-path=\"url(#map-frame-clip)\"" : "") + ">\n";
     for (const Mark& k : layer.marks) write_mark(out, k);
