@@ -40,6 +40,8 @@ inline void load_bytes(const uint8_t* data, size_t size, const char* extension) 
       const core::Dataset& d = *r.dataset;
       for (size_t i = 0; i < d.size(); ++i) {
         if (!(d.end_day()[i] > d.start_day()[i])) std::abort();
+        // A row whose place is not stated has no coordinates (NaN) and is never drawn.
+        if (d.location_precision()[i] == core::LocationPrecision::None) continue;
         if (!(d.lat_deg()[i] >= -90 && d.lat_deg()[i] <= 90)) std::abort();
         if (!(d.lon_deg()[i] >= -180 && d.lon_deg()[i] <= 180)) std::abort();
       }
