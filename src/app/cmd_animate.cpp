@@ -186,6 +186,8 @@ int cmd_animate(int argc, char** argv) {
   StopSignals stop;
   try {
     render::HeadlessContext context;
+    // One frame for the whole animation: the framing of every window's incidents.
+    if (!windows.empty()) settings.frame_window = core::DayInterval{windows.front().days().start_day, windows.back().days().end_day};
     render::MapExporter exporter(inputs.data(), settings);
     const auto writer = format->writer();
     std::string error;

@@ -131,6 +131,7 @@ int cmd_export(int argc, char** argv) {
     progress.update(0.1, "laying out");
     std::optional<render::HeadlessCanvas> canvas;
     std::optional<render::MapExporter> exporter;
+    settings.frame_window = window;
     exporter.emplace(inputs.data(), settings);
     lap("layout");
     if (pending_canvas.valid()) {

@@ -84,6 +84,7 @@ ArgParser& add_export_options(ArgParser& p) {
       .option("--title", "TEXT", "title in the header")
       .option("--subtitle", "TEXT", "subtitle under the title")
       .option("--legend", "on|off", "event types, circle sizes and precision markers (default on)")
+      .option("--labels", "on|off", "names of the incidents' places, countries and provinces (default on)")
       .option("--scalebar", "on|off", "scale bar in km, true at the map's centre (default on)")
       .flag("--north-arrow", "draw a north arrow")
       .option("--style", "light|dark", "colour style (default light)")
@@ -201,6 +202,8 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   st->title = args.get("--title").value_or("");
   st->subtitle = args.get("--subtitle").value_or("");
   if (auto v = on_off(args, "--legend", true, &error)) st->legend = *v;
+  else return fail_option(error);
+  if (auto v = on_off(args, "--labels", true, &error)) st->labels = *v;
   else return fail_option(error);
   if (auto v = on_off(args, "--scalebar", true, &error)) st->scalebar = *v;
   else return fail_option(error);

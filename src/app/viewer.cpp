@@ -30,6 +30,7 @@
 #include "core/area_index.hpp"
 #include "core/boundaries.hpp"
 #include "core/bundle.hpp"
+#include "core/framing.hpp"
 #include "core/geodata.hpp"
 #include "core/incident_loader.hpp"
 #include "core/region_figures.hpp"
@@ -912,14 +913,12 @@ void Viewer::handle_actions() {
     switch (a) {
       case ui::Action::None: break;
       case ui::Action::FitData: {
-        core::GeoBox box;
-        const core::Dataset& d = *active_;
-        for (size_t i = 0; i < d.size(); ++i) box.extend(d.lon_deg()[i], d.lat_deg()[i]);
-        if (box.valid()) {
-          box.extend(box.min_lon - 0.5, box.min_lat - 0.5);
-          box.extend(box.max_lon + 0.5, box.max_lat + 0.5);
-          fit_lonlat(box);
-        }
+        // The frame an export of this window gets: the main cluster, not the far-away incidents.
+        core::IncidentFilter shown{.type_mask = 0, .killed_min = v_.filters.killed_min};
+        for (int t = 0; t < core::kEventTypeCount; ++t) shown.type_mask |= uint32_t(v_.filters.types[size_t(t)]) << t;
+        const core::Framing f = core::frame_incidents(
+            core::frame_points(*active_, v_.time.window.days(), shown, *boundaries_, &areas_), {.aspect = 0});
+        if (f.from_data) fit_lonlat(f.frame);
         break;
       }
       case ui::Action::FitAfPak: fit_lonlat(afpak_box_); break;

@@ -112,9 +112,17 @@ void draw_mark(cairo_t* cr, const Mark& k, PdfFonts& fonts) {
       cairo_font_face_t* face = k.bold && fonts.bold ? fonts.bold : fonts.regular;
       if (face) cairo_set_font_face(cr, face);
       cairo_set_font_size(cr, k.size_px);
+      const std::string text = core::printable_line(k.text);
+      if (k.stroke_px > 0 && k.stroke.a > 0) {  // halo under the glyphs
+        cairo_move_to(cr, k.x, k.y);
+        cairo_text_path(cr, text.c_str());
+        set_colour(cr, k.stroke);
+        cairo_set_line_width(cr, 2 * k.stroke_px);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+      }
       set_colour(cr, k.fill);
       cairo_move_to(cr, k.x, k.y);
-      const std::string text = core::printable_line(k.text);
       cairo_show_text(cr, text.c_str());
       cairo_new_path(cr);
       break;

@@ -37,6 +37,13 @@ std::string paint(const char* what, Rgba c) {
   return s;
 }
 
+// A text halo: a stroke painted under the fill, so labels read over outlines and fills.
+std::string halo(const Mark& k) {
+  if (k.stroke_px <= 0 || k.stroke.a <= 0) return {};
+  return paint("stroke", k.stroke) + " stroke-width=\"" + num(2 * k.stroke_px) +
+         "\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+}
+
 std::string xml_text(std::string_view raw) {
   const std::string s = core::printable_line(raw);
   std::string o;
@@ -109,7 +116,7 @@ void write_mark(std::string& out, const Mark& k) {
     case Mark::Kind::Text:
       out += "<text" + ident(k) + " x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" font-family=\"DejaVu Sans\" font-size=\"" +
              std::to_string(k.size_px) + "\"" + (k.bold ? " font-weight=\"bold\"" : "") + paint("fill", k.fill) +
-             " xml:space=\"preserve\">" + xml_text(k.text) + "</text>\n";
+             halo(k) + " xml:space=\"preserve\">" + xml_text(k.text) + "</text>\n";
       break;
   }
 }

@@ -11,6 +11,7 @@
 #include "core/timeline.hpp"
 #include "render/boundary_mesh.hpp"
 #include "render/gl_objects.hpp"
+#include "render/map_labels.hpp"
 #include "render/map_renderer.hpp"
 #include "render/map_scene.hpp"
 #include "render/offscreen_target.hpp"
@@ -145,6 +146,7 @@ struct MapExporter::Impl {
 
   std::unique_ptr<MapRenderer> renderer;
   std::unique_ptr<OffscreenTarget> target;
+  std::optional<core::Framing> framing;  // the default frame, when no view was given
 
   core::IncidentFilter filter() const { return {settings.type_mask, settings.killed_min, settings.visible}; }
 
@@ -194,6 +196,34 @@ struct MapExporter::Impl {
     add(counts.admin1, data.boundaries->admin1());
     return out;
   }
+
+  // Labels and the outside-the-frame markers for the window, placed clear of the incident
+  // marks and of the count badges already in `marks`.
+  void add_map_text(core::DayInterval w, const std::vector<uint32_t>& rows, std::vector<Mark>* marks) {
+    if (!settings.labels) return;
+    const core::Dataset& d = *data.dataset;
+    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows};
+    for (uint32_t row : rows) sc.point_radius_px.push_back(style.point_radius_px(d.killed()[row], pixel_ratio));
+    for (const Mark& k : *marks)
+      if (k.group == "badges" && k.kind == Mark::Kind::Circle) sc.obstacles.push_back({k.x - k.w, k.y - k.w, k.x + k.w, k.y + k.w});
+    if (data.areas) {
+      const auto area_of = data.areas->area_of_row();
+      const core::IncidentFilter f = filter();
+      d.for_each_in_window(w, [&](size_t row) {
+        if (row >= area_of.size() || area_of[row].level != 1 || area_of[row].index == core::AreaRef::kNone) return;
+        if (d.location_precision()[row] != core::LocationPrecision::Province || !f.passes(d, row)) return;
+        if (std::find(sc.incident_admin1.begin(), sc.incident_admin1.end(), area_of[row].index) == sc.incident_admin1.end())
+          sc.incident_admin1.push_back(area_of[row].index);
+      });
+    }
+    std::vector<Mark> outside;
+    if (framing) outside = outside_marks(*framing, sc, fonts);
+    for (const Mark& k : outside)
+      if (k.kind == Mark::Kind::Rect) sc.obstacles.push_back({k.x, k.y, k.x + k.w, k.y + k.h});
+    std::vector<Mark> labels = label_marks(sc, fonts);
+    marks->insert(marks->end(), labels.begin(), labels.end());
+    marks->insert(marks->end(), outside.begin(), outside.end());
+  }
 };
 
 MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::make_unique<Impl>()) {
@@ -213,17 +243,6 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   if (!fonts) throw ExportError("text: " + why);
   m.fonts = std::move(*fonts);
   m.pixel_ratio = st.dpi / 96.0;
-
-  // Projection and the box to show.
-  const GeoBox box = st.bbox ? *st.bbox : default_view_box(*data.dataset, *data.boundaries);
-  if ((st.centre_m || st.view_box_m) && !st.bbox) {
-    const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : viewer_projection_centre(*data.boundaries);
-    m.projection = core::Projection::laea(c.x, c.y);
-  } else if (st.projection_centre_deg) {
-    m.projection = core::Projection::laea(st.projection_centre_deg->x, st.projection_centre_deg->y);
-  } else {
-    m.projection = core::Projection::for_extent(box);
-  }
 
   // Layout (with the widest text the frames will have) and the camera.
   LayoutOptions& lo = m.layout_options;
@@ -255,7 +274,28 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   }
   m.layout = MapLayout::compute(st.width_px, st.height_px, measure, m.fonts);
 
-  if (st.view_box_m && !st.bbox) {
+  // Projection and the box to show: the view asked for, else the framing of the incidents.
+  const bool default_frame = !st.bbox && !st.centre_m && !st.view_box_m && !st.projection_centre_deg;
+  const GeoBox box = st.bbox ? *st.bbox : default_view_box(*data.dataset, *data.boundaries);
+  if (default_frame) {
+    const core::DayInterval w = st.frame_window.value_or(data.dataset->extent());
+    const PxRect& F = m.layout.map_frame;
+    m.framing = core::frame_incidents(core::frame_points(*data.dataset, w, m.filter(), *data.boundaries, data.areas),
+                                      {.aspect = double(F.w) / double(F.h)}, box);
+    m.projection = m.framing->make_projection();
+  } else if ((st.centre_m || st.view_box_m) && !st.bbox) {
+    const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : viewer_projection_centre(*data.boundaries);
+    m.projection = core::Projection::laea(c.x, c.y);
+  } else if (st.projection_centre_deg) {
+    m.projection = core::Projection::laea(st.projection_centre_deg->x, st.projection_centre_deg->y);
+  } else {
+    m.projection = core::Projection::for_extent(box);
+  }
+
+  if (m.framing) {
+    const auto [plo, phi] = m.framing->projected_frame(*m.projection);
+    m.camera = fit_camera(m.layout, plo, phi, m.pixel_ratio);
+  } else if (st.view_box_m && !st.bbox) {
     m.camera = fit_camera(m.layout, st.view_box_m->first, st.view_box_m->second, m.pixel_ratio);
   } else if (st.centre_m && !st.bbox) {
     const double mpp = st.metres_per_px.value_or(1000.0) / m.pixel_ratio;
@@ -280,6 +320,7 @@ MapExporter::~MapExporter() = default;
 const ExportSettings& MapExporter::settings() const { return impl_->settings; }
 const core::Camera& MapExporter::camera() const { return impl_->camera; }
 const core::Projection& MapExporter::projection() const { return *impl_->projection; }
+const core::Framing* MapExporter::framing() const { return impl_->framing ? &*impl_->framing : nullptr; }
 const MapLayout& MapExporter::layout() const { return impl_->layout; }
 const Style& MapExporter::style() const { return impl_->style; }
 
@@ -367,10 +408,10 @@ Scene MapExporter::scene(core::DayInterval w, SceneDetail detail) {
   scene.dpi = st.dpi;
   scene.title = st.title.empty() ? "driftmap export" : st.title;
   scene.map_frame = m.layout.map_frame;
+  const std::vector<uint32_t> points = visible_points(w);
   if (detail == SceneDetail::Full) {
     std::vector<Rgba> admin1;
     m.shares_for(w, &admin1, nullptr);
-    const std::vector<uint32_t> points = visible_points(w);
     add_map_layers(scene, {.boundaries = m.data.boundaries,
                            .dataset = m.data.dataset,
                            .camera = &m.camera,
@@ -383,8 +424,10 @@ Scene MapExporter::scene(core::DayInterval w, SceneDetail detail) {
                            .admin1_fill = admin1,
                            .points = points});
   }
-  scene.add(layout_marks(m.layout, m.options_for(w, date_text(w)), m.style, m.camera, *m.projection, m.fonts,
-                         m.badges(counts), st.transparent));
+  std::vector<Mark> marks = layout_marks(m.layout, m.options_for(w, date_text(w)), m.style, m.camera, *m.projection,
+                                         m.fonts, m.badges(counts), st.transparent);
+  m.add_map_text(w, points, &marks);
+  scene.add(std::move(marks));
   return scene;
 }
 

@@ -20,6 +20,7 @@
 #include "core/bundle.hpp"
 #include "core/camera.hpp"
 #include "core/dataset.hpp"
+#include "core/framing.hpp"
 #include "core/projection.hpp"
 #include "render/map_layout.hpp"
 #include "render/offscreen_target.hpp"
@@ -52,8 +53,14 @@ struct ExportSettings {
   bool legend = true, scalebar = true, north_arrow = false;
   bool ctc_shares = false;  // colour the CTC region groups by the article's reported shares
   bool badges = true;       // counts on areas with province/country-level incidents
+  bool labels = true;       // place, country and province names; markers for what lies outside
 
-  // The view: a lon/lat box fitted into the map frame (default: the data's extent), or a saved
+  // The period the default frame is fitted to (core::frame_incidents): an export's window, or
+  // all of an animation's windows, so that one frame serves every frame. Default: all the data.
+  std::optional<core::DayInterval> frame_window;
+
+  // The view: a lon/lat box fitted into the map frame (default: the framing of the incidents of
+  // frame_window, in the projection it chooses), or a saved
   // view's centre (metres, in the LAEA projection centred on projection_centre_deg) and scale
   // (metres per logical pixel, as the viewer stores it; divided by the output's pixel ratio).
   std::optional<core::GeoBox> bbox;
@@ -104,6 +111,8 @@ class MapExporter {
   const MapLayout& layout() const;
   const Style& style() const;
   Fonts& fonts();
+  // The default frame, when the view was not given (no bbox, saved view or projection centre).
+  const core::Framing* framing() const;
   bool keeps_alpha() const { return settings().transparent; }
   Georeference georeference() const;
 

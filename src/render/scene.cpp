@@ -24,6 +24,8 @@ const std::vector<SceneLayerSpec>& scene_layer_table() {
       {"paper", "Paper", false, RasterBy::Marks},
       {"frame", "Map frame", false, RasterBy::Marks},
       {"badges", "Area counts", true, RasterBy::Marks},
+      {"labels", "Labels", true, RasterBy::Marks},
+      {"outside", "Outside the map", false, RasterBy::Marks},
       {"header", "Title", false, RasterBy::Marks},
       {"legend", "Legend", false, RasterBy::Marks},
       {"footer", "Attribution", false, RasterBy::Marks},
@@ -171,6 +173,51 @@ void stroke_segment(RgbaImage& img, Vec2 a, Vec2 b, double w_px, Rgba c) {
     }
 }
 
+// A label's halo: the glyph coverage dilated by radius_px (the max over a square, two
+// passes), blended under the text so that it reads over outlines and fills.
+void draw_halo(RgbaImage& img, const RgbaImage& glyphs, int ox, int oy, int radius_px, Rgba colour) {
+  const int w = glyphs.width, h = glyphs.height;
+  auto cov = [&](int x, int y) { return glyphs.pixels[(size_t(y) * size_t(w) + size_t(x)) * 4]; };
+  std::vector<uint8_t> rows(size_t(w) * size_t(h), 0);  // horizontal pass
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      uint8_t v = 0;
+      for (int dx = -radius_px; dx <= radius_px; ++dx)
+        if (x + dx >= 0 && x + dx < w) v = std::max(v, cov(x + dx, y));
+      rows[size_t(y) * size_t(w) + size_t(x)] = v;
+    }
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      uint8_t v = 0;
+      for (int dy = -radius_px; dy <= radius_px; ++dy)
+        if (y + dy >= 0 && y + dy < h) v = std::max(v, rows[size_t(y + dy) * size_t(w) + size_t(x)]);
+      if (v) blend_px(img, ox + x, oy + y, colour, v / 255.f);
+    }
+}
+
+// Text with an optional halo (stroke colour and width). TextRasterizer blends assuming an
+// opaque image; on transparent pixels draw through a scratch image and composite, so glyph
+// edges keep their alpha.
+void draw_text_mark(RgbaImage& img, const Mark& k, Fonts& f) {
+  TextRasterizer& font = k.bold ? *f.bold : *f.regular;
+  font.set_pixel_size(k.size_px);
+  const int asc = font.ascender_px(), desc = font.descender_px();
+  const int halo = k.stroke_px > 0 && k.stroke.a > 0 ? int(std::ceil(k.stroke_px)) : 0;
+  const int m = 2 + halo;
+  const int w = font.measure(k.text) + 2 * m, h = asc + desc + 2 * m;
+  const int ox = int(k.x) - m, oy = int(k.y) - asc - m;
+  RgbaImage scratch{w, h, std::vector<uint8_t>(size_t(w) * size_t(h) * 4, 0)};
+  // Coverage only: draw white on black, then use red as coverage.
+  for (size_t i = 3; i < scratch.pixels.size(); i += 4) scratch.pixels[i] = 255;
+  font.draw(scratch, m, asc + m, k.text, Rgba{1, 1, 1, 1});
+  if (halo) draw_halo(img, scratch, ox, oy, halo, k.stroke);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const uint8_t cov = scratch.pixels[(size_t(y) * size_t(w) + size_t(x)) * 4];
+      if (cov) blend_px(img, ox + x, oy + y, k.fill, cov / 255.f);
+    }
+}
+
 }  // namespace
 
 void draw_marks(RgbaImage& img, const std::vector<Mark>& marks, Fonts& f) {
@@ -201,25 +248,7 @@ void draw_marks(RgbaImage& img, const std::vector<Mark>& marks, Fonts& f) {
           for (const auto& r : k.rings)
             for (size_t i = 0; i < r.size(); ++i) stroke_segment(img, r[i], r[(i + 1) % r.size()], k.stroke_px, k.stroke);
         break;
-      case Mark::Kind::Text: {
-        TextRasterizer& font = k.bold ? *f.bold : *f.regular;
-        font.set_pixel_size(k.size_px);
-        // TextRasterizer blends assuming an opaque image; on transparent pixels draw through a
-        // scratch image and composite, so glyph edges keep their alpha.
-        const int asc = font.ascender_px(), desc = font.descender_px();
-        const int w = font.measure(k.text) + 4, h = asc + desc + 4;
-        const int ox = int(k.x) - 2, oy = int(k.y) - asc - 2;
-        RgbaImage scratch{w, h, std::vector<uint8_t>(size_t(w) * size_t(h) * 4, 0)};
-        // Coverage only: draw white on black, then use red as coverage.
-        for (size_t i = 3; i < scratch.pixels.size(); i += 4) scratch.pixels[i] = 255;
-        font.draw(scratch, 2, asc + 2, k.text, Rgba{1, 1, 1, 1});
-        for (int y = 0; y < h; ++y)
-          for (int x = 0; x < w; ++x) {
-            const uint8_t cov = scratch.pixels[(size_t(y) * size_t(w) + size_t(x)) * 4];
-            if (cov) blend_px(img, ox + x, oy + y, k.fill, cov / 255.f);
-          }
-        break;
-      }
+      case Mark::Kind::Text: draw_text_mark(img, k, f); break;
     }
   }
 }
