@@ -1,4 +1,4 @@
-// PNG encoder benchmark on real exports (issue 5): decodes each PNG named on the command line to
+// PNG encoder benchmark on real exports: decodes each PNG named on the command line to
 // RGBA, then times render::encode_png_parallel the way the map export calls it (RGB when the
 // image is opaque) on 1 and 2 threads. Prints the minimum and median of the runs, the bytes, and
 // whether the result decodes to the input pixels with the same bytes on both thread counts.

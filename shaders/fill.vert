@@ -3,7 +3,7 @@
 // per-area colour buffers (admin0 ids first, then admin1 ids offset by the admin0 count).
 // The colour is worked out here, once per vertex, and passed flat (every vertex of a triangle
 // belongs to the same area): a software rasteriser would otherwise do the buffer lookups for
-// every pixel (issue 6). Only hatching (fill_hatched.frag) is per pixel.
+// every pixel (software GL must stay interactive). Only hatching (fill_hatched.frag) is per pixel.
 layout(location = 0) in vec2 a_pos_m;
 layout(location = 1) in uvec2 a_area;
 uniform mat3 u_world_to_clip;

@@ -62,7 +62,7 @@ int cmd_validate(int argc, char** argv) {
   bool any_errors = false;
   for (const std::string& file : files) {
     core::ParsedRows parsed = core::parse_incident_file(file, load_options);
-    if (parsed.file_ok) {  // what the file was read as (issue 8)
+    if (parsed.file_ok) {  // what the file was read as (encoding, delimiter, schema)
       std::string info = file + ": format " + std::string(core::to_string(parsed.format));
       if (!parsed.encoding.empty()) info += ", encoding " + parsed.encoding;
       if (parsed.delimiter) info += ", delimiter " + std::string(parsed.delimiter == '\t' ? "tab" : std::string("'") + parsed.delimiter + "'");

@@ -1,4 +1,4 @@
-// Options shared by `driftmap export` and `driftmap animate` (issue 5): size (pixels or paper
+// Options shared by `driftmap export` and `driftmap animate`: size (pixels or paper
 // presets at a dpi), layout toggles, style, view (bbox or a saved session), filters from the
 // session, and the data they draw. Parsing fills render::ExportSettings, the same struct the
 // viewer's Export dialog fills, so both produce the same frames.

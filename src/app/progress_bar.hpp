@@ -1,4 +1,4 @@
-// A one-line progress bar on stderr for long headless jobs (issue 5: `animate`, and any export
+// A one-line progress bar on stderr for long headless jobs (`animate`, and any export
 // over a second): "[##########..........] 50% encoding PNG (1.2 s)". A ticker thread redraws
 // it, so a long step with no progress of its own (one 16k-pixel draw) still shows it is alive.
 #pragma once

@@ -1,4 +1,4 @@
-// Synthetic incident files for benchmarks and scale tests (issue 6): clustered around the
+// Synthetic incident files for benchmarks and scale tests (ten million rows must stay interactive): clustered around the
 // gazetteer's places (a few big centres, a long tail), spread over 2015–2024 with a trend and
 // bursts, mostly day-precision dates with some months and years, heavy-tailed tolls. Seeded and
 // reproducible: the same n and seed give the same bytes (own RNG and sampling, none of <random>'s

@@ -60,7 +60,7 @@ class AreaIndex {
   std::vector<AreaRef> area_;
   // Rows with an area, ascending (hence by start day), split like Dataset's short/long rows, so
   // that a window's counts cost O(log n + area rows in the window), not a walk over every point
-  // row of the window (issue 6: ten million rows at slider speed).
+  // row of the window (ten million rows at slider speed).
   std::vector<uint32_t> short_rows_, long_rows_;
   size_t unmatched_ = 0, n0_ = 0, n1_ = 0;
 };

@@ -1,5 +1,5 @@
 // A set of incidents stored as columns, sorted by start day, so that a time window maps to an
-// index range by binary search. Memory per incident is a design property (issue 6: ≤ 48 bytes):
+// index range by binary search. Memory per incident is a design property (≤ 48 bytes, so ten million rows fit comfortably):
 // numeric columns are compact and text columns take space only when the source had them.
 #pragma once
 #include <cstdint>

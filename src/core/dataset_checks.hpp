@@ -1,4 +1,4 @@
-// The rules an incident file must meet beyond parsing (issue 3): places resolve through the
+// The rules an incident file must meet beyond parsing: places resolve through the
 // boundaries and points lie in their province and country; and, for the bundled project, the
 // citation rules (every quote verbatim in its document, tolls equal the minimum stated).
 #pragma once

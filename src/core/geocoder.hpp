@@ -1,4 +1,4 @@
-// Offline geocoding by name (issue 8): a row without coordinates is placed from its place name
+// Offline geocoding by name: a row without coordinates is placed from its place name
 // through the gazetteer (city precision), else from its admin-1 name through the boundaries
 // (label point, province precision), else from its country (admin-0 label point, country
 // precision). Matching ignores case, diacritics and punctuation and uses the gazetteer's and the

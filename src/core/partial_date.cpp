@@ -101,7 +101,7 @@ void set_error(std::string* error, std::string_view text, const std::string& why
 }  // namespace
 
 std::optional<PartialDate> parse_partial_date(std::string_view text, std::string* error) {
-  // static: this runs once per row of a ten-million-row file (issue 6); no allocation per call.
+  // static: this runs once per row of a ten-million-row file; no allocation per call.
   static const std::string expected = "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)";
   if (text.empty()) {
     if (error) *error = "date is empty (expected YYYY, YYYY-MM or YYYY-MM-DD)";

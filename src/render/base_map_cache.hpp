@@ -2,7 +2,7 @@
 // colours, not with the time window or filters. This cache keeps them as two offscreen
 // textures (fills; outlines with premultiplied alpha) so that a frame whose camera did not move
 // is composed from two full-screen copies instead of re-rasterising every boundary triangle
-// and segment (issue 6: playback and scrubbing at interactive rates on software GL).
+// and segment (playback and scrubbing must stay interactive on software GL).
 //
 // The layers are rendered with the same sample count as the framebuffer they will be copied
 // to and resolved, so the composed frame matches a direct drawing up to rounding at

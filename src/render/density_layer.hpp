@@ -1,4 +1,4 @@
-// Incidents as a density grid (issue 6): when a window holds far more points than a software
+// Incidents as a density grid: when a window holds far more points than a software
 // rasteriser can draw in a frame, the visible points are counted on the CPU into screen cells of
 // a few pixels and the counts drawn as one texture with a colour ramp on a log scale. The cost
 // is O(points in the window) with a small constant and independent of how they overlap; the

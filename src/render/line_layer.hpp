@@ -14,7 +14,7 @@ namespace driftmap::render {
 // simplified (Douglas–Peucker along each chain of joined segments) with tolerances of
 // kLodBaseTolerance_m × 2^k (a level is kept only if it saves 15 % of the segments over the
 // previous one), and draws the coarsest whose tolerance is at most half a pixel.
-// A zoomed-out view then sends a fraction of the segments through the rasteriser (issue 6:
+// A zoomed-out view then sends a fraction of the segments through the rasteriser (required for
 // panning at interactive rates on software GL) and looks the same.
 class LineLayer {
  public:

@@ -1,4 +1,4 @@
-// Parallel PNG encoding (issue 5: a 4K export spends much of its time compressing). The image is
+// Parallel PNG encoding (a 4K export spends much of its time compressing). The image is
 // cut into fixed horizontal strips of under 64 KiB of filtered rows (5 rows of a 3840 px RGB
 // image); each thread takes strips in turn, filters their rows and deflates them with its own
 // zlib stream, reset for every strip and ended with a sync flush (the last with the final block).

@@ -163,7 +163,7 @@ void PointLayer::draw(const core::Camera& cam, const Style& style, core::DayInte
   glUniform4f(u_edge_colour_, style.point_edge.r, style.point_edge.g, style.point_edge.b, style.point_edge.a);
   glUniform1f(u_edge_px_, style.point_edge_px * ratio);
   glUniform1f(u_ring_px_, style.ring_width_px * ratio);
-  // Level of detail (issue 6): when the window holds more candidate points than one per 32 screen
+  // Level of detail (ten million rows at slider speed): when the window holds more candidate points than one per 32 screen
   // pixels, discs would overdraw each other many times and cost seconds per frame on software
   // GL. Each point is then one vertex (GL_POINTS) drawn as a small translucent dot instead of a
   // 4-vertex quad of ~100 fragments; overlaps still show density. The dots are drawn as plain

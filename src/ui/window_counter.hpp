@@ -1,5 +1,5 @@
 // The filter panel's live counts ("showing 37 of 112") and Tab's next incident without walking
-// the rows of the time window (issue 6: with ten million incidents a window holds millions).
+// the rows of the time window (with ten million incidents a window holds millions).
 // Per event type, prefix counts over the dataset's days: incidents starting before day k and
 // incidents ending by day k. An incident overlaps [a, b) when it starts before b and does not end
 // by a, so a window's count is S(b) - E(a): a few lookups, whatever N. Filters that need each

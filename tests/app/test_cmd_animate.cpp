@@ -1,4 +1,4 @@
-// `driftmap animate` (issue 5): the frame sequence is the viewer's timeline stepping, frames go to
+// `driftmap animate`: the frame sequence is the viewer's timeline stepping, frames go to
 // a directory as PNGs, to MP4/GIF through ffmpeg (frame count checked with ffprobe when present),
 // and to a frames directory with a clear message when ffmpeg is missing.
 #include <catch2/catch.hpp>

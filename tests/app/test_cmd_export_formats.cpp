@@ -1,4 +1,4 @@
-// `driftmap export` in each format (issue 5): PNG layout probes and paper sizes, GeoTIFF
+// `driftmap export` in each format: PNG layout probes and paper sizes, GeoTIFF
 // georeferencing checked through GDAL, SVG parsed and its incident circles counted, the format
 // chosen by the extension, and byte-identical output for the same inputs.
 #include <catch2/catch.hpp>

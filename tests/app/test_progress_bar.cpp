@@ -1,4 +1,4 @@
-// The terminal progress bar of `animate` and `export` (issue 5).
+// The terminal progress bar of `animate` and `export`.
 #include <catch2/catch.hpp>
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-// Issue 7: every kind of bad input file is refused (or loaded) with one exact, clear first
+// Every kind of bad input file is refused (or loaded) with one exact, clear first
 // message. The files are in tests/data/bad/; the very large ones are generated at test time.
 #include <catch2/catch.hpp>
 

@@ -103,12 +103,12 @@ TEST_CASE("files that are not incident tables are refused with one clear message
     CHECK_FALSE(r.ok());
     CHECK(has(r.problems, kDir + "duplicate_columns.csv:1: lat: duplicate column name"));
   }
-  SECTION("UTF-16 is transcoded (issue 8): this one simply has no incident columns") {
+  SECTION("UTF-16 is transcoded: this one simply has no incident columns") {
     auto r = load_incidents(kDir + "utf16.csv");
     CHECK_FALSE(r.ok());
     CHECK(has(r.problems, kDir + "utf16.csv:1: date_start: no date column (expected date_start or date)"));
   }
-  SECTION("cp1252 text is transcoded (issue 8)") {
+  SECTION("cp1252 text is transcoded") {
     auto r = load_incidents(kDir + "cp1252.csv");
     CHECK(r.ok());
   }

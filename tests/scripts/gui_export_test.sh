@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GUI check under Xvfb of the Export dialog (issue 5, "from the window"):
+# GUI check under Xvfb of the Export dialog (an export made from the window):
 # - Ctrl+E, pressed with xdotool in a running viewer, opens the dialog;
 # - the dialog (opened as Ctrl+E opens it, driven by --export-dialog-test) writes a PNG of the
 #   preset's size (1920x1080; A4 at 300 dpi = 2480x3508) through the export's code path;
