@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "app/command_boundary.hpp"
 #include "app/commands.hpp"
 
 namespace {
@@ -44,10 +45,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     for (const auto& c : kCommands)
-      if (first == c.name) return c.run(argc - 1, argv + 1);
+      if (first == c.name) return driftmap::app::run_command(c.run, argc - 1, argv + 1, c.name);
   }
 #ifdef DRIFTMAP_HAVE_GUI
-  return driftmap::app::run_viewer(argc, argv);
+  return driftmap::app::run_command(driftmap::app::run_viewer, argc, argv, "viewer");
 #else
   std::fprintf(stderr,
                "driftmap: this build has no viewer (configured with -DDRIFTMAP_GUI=OFF); "
