@@ -2,6 +2,7 @@
 #include "app/cli_args.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -143,6 +144,13 @@ std::optional<ParsedArgs> ArgParser::parse_command(int argc, char** argv, int* e
     return std::nullopt;
   }
   return args;
+}
+
+std::optional<uint64_t> parse_count(std::string_view s, uint64_t max) {
+  uint64_t v = 0;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || v > max) return std::nullopt;
+  return v;
 }
 
 }  // namespace driftmap::app

@@ -1,6 +1,7 @@
 // A small option parser shared by the subcommands: `--opt VALUE`, `--opt=VALUE`, repeatable
 // options, flags, positionals. Unknown options and missing values are usage errors (exit 2).
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -65,5 +66,8 @@ class ArgParser {
   std::vector<OptionSpec> specs_;
   std::string positional_name_, positional_help_;
 };
+
+// A whole number written in decimal digits only, at most max; nullopt otherwise.
+std::optional<uint64_t> parse_count(std::string_view s, uint64_t max);
 
 }  // namespace driftmap::app

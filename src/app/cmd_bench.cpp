@@ -62,13 +62,6 @@ ArgParser make_parser() {
   return p;
 }
 
-std::optional<uint64_t> parse_count(std::string_view s, uint64_t max) {
-  uint64_t v = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || v > max) return std::nullopt;
-  return v;
-}
-
 // Resident set size from /proc/self/statm (pages → bytes).
 size_t rss_bytes() {
   std::ifstream f("/proc/self/statm");

@@ -25,13 +25,6 @@ ArgParser make_parser() {
   return p;
 }
 
-std::optional<uint64_t> parse_count(std::string_view s, uint64_t max) {
-  uint64_t v = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || v > max) return std::nullopt;
-  return v;
-}
-
 }  // namespace
 
 int cmd_gen(int argc, char** argv) {

@@ -8,22 +8,9 @@
 #include <cstring>
 #include <vector>
 
+#include "core/file_path.hpp"
+
 namespace driftmap::core {
-
-namespace {
-
-std::string dir_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string base_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-}  // namespace
 
 void AtomicFile::set_error(const std::string& what, int err) {
   if (!error_.empty()) return;  // keep the first cause

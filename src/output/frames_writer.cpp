@@ -8,28 +8,20 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/file_path.hpp"
 #include "render/png_writer.hpp"
 
 namespace driftmap::output {
 
 namespace fs = std::filesystem;
+using core::base_of;
+using core::dir_of;
 
 namespace {
 
 std::string strip_slashes(std::string s) {
   while (s.size() > 1 && s.back() == '/') s.pop_back();
   return s;
-}
-
-std::string dir_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string base_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 // "frame_NNNNN.png" → N, else 0.
@@ -53,19 +45,8 @@ std::string frame_file_name(size_t i) {
 
 FramesWriter::~FramesWriter() { cancel(); }
 
-bool FramesWriter::fail(std::string message, std::string* error) {
-  if (error) *error = std::move(message);
-  cancel();
-  return false;
-}
-
 bool FramesWriter::open(const std::string& path, const WriterOptions& options, std::string* error) {
-  cancel();
-  opt_ = options;
-  frames_ = 0;
-  out_ = strip_slashes(path);
-  if (out_.empty()) return fail("the output name is empty", error);
-  if (opt_.width_px < 1 || opt_.height_px < 1) return fail(out_ + ": no frame size", error);
+  if (!begin(strip_slashes(path), options, error)) return false;
   const std::string dir = dir_of(out_);
   std::string tmpl = (dir == "." && out_.find('/') == std::string::npos ? std::string() : dir + "/") + "." +
                      base_of(out_) + ".tmp-XXXXXX";

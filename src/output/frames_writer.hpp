@@ -20,16 +20,7 @@ class FramesWriter final : public ImageSequenceWriter {
   bool add_image(const render::RgbaImage& frame, std::string* error) override;
   bool finish(std::string* error) override;
   void cancel() override;
-  const std::string& target() const override { return out_; }  // without a trailing '/'
-  const std::string& temp_path() const override { return temp_; }
-  size_t frames() const override { return frames_; }
 
- private:
-  bool fail(std::string message, std::string* error);
-
-  WriterOptions opt_;
-  std::string out_, temp_;
-  size_t frames_ = 0;
 };
 
 // "frame_NNNNN.png" for i from 1.

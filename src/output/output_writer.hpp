@@ -72,9 +72,21 @@ class ImageSequenceWriter : public OutputWriter {
   }
   // Appends one frame (width_px x height_px RGBA). False with *error; the writer is then cancelled.
   virtual bool add_image(const render::RgbaImage& frame, std::string* error) = 0;
-  virtual size_t frames() const = 0;
+  const std::string& target() const override { return out_; }
+  size_t frames() const { return frames_; }
   // The temporary file or directory (empty when none is staged).
-  virtual const std::string& temp_path() const = 0;
+  const std::string& temp_path() const { return temp_; }
+
+ protected:
+  // The checks every sequence makes before staging: cancels what was staged, keeps the options
+  // and the target, and refuses an empty name or a frame without a size.
+  bool begin(const std::string& target, const WriterOptions& options, std::string* error);
+  // Sets *error, cancels, returns false.
+  bool fail(std::string message, std::string* error);
+
+  WriterOptions opt_;
+  std::string out_, temp_;
+  size_t frames_ = 0;
 };
 
 }  // namespace driftmap::output

@@ -95,19 +95,8 @@ std::string frames_fallback_dir(const std::string& out) {
 VideoWriter::VideoWriter(VideoFormat format) : format_(format) {}
 VideoWriter::~VideoWriter() { cancel(); }
 
-bool VideoWriter::fail(std::string message, std::string* error) {
-  if (error) *error = std::move(message);
-  cancel();
-  return false;
-}
-
 bool VideoWriter::open(const std::string& out, const WriterOptions& options, std::string* error) {
-  cancel();
-  opt_ = options;
-  frames_ = 0;
-  out_ = out;
-  if (out_.empty()) return fail("the output name is empty", error);
-  if (opt_.width_px < 1 || opt_.height_px < 1) return fail(out_ + ": no frame size", error);
+  if (!begin(out, options, error)) return false;
   if (format_ == VideoFormat::Mp4 && (opt_.width_px % 2 || opt_.height_px % 2))
     return fail(out_ + ": " + std::to_string(opt_.width_px) + "x" + std::to_string(opt_.height_px) +
                     " has an odd side (H.264 in yuv420p needs even sides)",

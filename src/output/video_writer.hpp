@@ -40,22 +40,15 @@ class VideoWriter final : public ImageSequenceWriter {
   bool add_image(const render::RgbaImage& frame, std::string* error) override;
   bool finish(std::string* error) override;
   void cancel() override;
-  const std::string& target() const override { return out_; }
-  const std::string& temp_path() const override { return temp_; }
-  size_t frames() const override { return frames_; }
 
  private:
-  bool fail(std::string message, std::string* error);
   bool write_all(const std::vector<uint8_t>& bytes);
   bool wait_encoder();  // closes the pipe, waits; true when ffmpeg exited with 0
 
   VideoFormat format_;
-  WriterOptions opt_;
-  std::string out_, temp_;
   std::unique_ptr<core::AtomicFile> file_;
   pid_t pid_ = -1;
   int fd_ = -1;
-  size_t frames_ = 0;
 };
 
 }  // namespace driftmap::output

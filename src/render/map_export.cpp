@@ -87,15 +87,6 @@ std::string short_title(const std::string& t) {
   return s;
 }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
-}
 }  // namespace
 
 Vec2 viewer_projection_centre(const core::Boundaries& b) {
@@ -202,7 +193,7 @@ struct MapExporter::Impl {
   void add_map_text(core::DayInterval w, const std::vector<uint32_t>& rows, std::vector<Mark>* marks) {
     if (!settings.labels) return;
     const core::Dataset& d = *data.dataset;
-    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows};
+    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows, {}, {}, {}};
     for (uint32_t row : rows) sc.point_radius_px.push_back(style.point_radius_px(d.killed()[row], pixel_ratio));
     for (const Mark& k : *marks)
       if (k.group == "badges" && k.kind == Mark::Kind::Circle) sc.obstacles.push_back({k.x - k.w, k.y - k.w, k.x + k.w, k.y + k.w});
@@ -233,7 +224,11 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
     throw ExportError("size " + std::to_string(s.width_px) + "x" + std::to_string(s.height_px) +
                       " is out of range (each side 16.." + std::to_string(kMaxSidePx) + " pixels)");
   if (s.dpi <= 0) s.dpi = default_dpi(s.width_px, s.height_px);
-  if (s.dpi < 24 || s.dpi > 2400) throw ExportError("dpi " + num(s.dpi) + " is out of range (24..2400)");
+  if (s.dpi < 24 || s.dpi > 2400) {
+    char dpi[32];
+    std::snprintf(dpi, sizeof dpi, "%g", s.dpi);
+    throw ExportError(std::string("dpi ") + dpi + " is out of range (24..2400)");
+  }
   m.data = data;
   m.settings = std::move(s);
   const ExportSettings& st = m.settings;
