@@ -7,10 +7,13 @@
 #include <fontconfig/fontconfig.h>
 
 #include <cmath>
+#include <map>
+#include <memory>
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "output/output_writer.hpp"
+#include "render/text_raster.hpp"
 
 namespace driftmap::output {
 
@@ -39,6 +42,8 @@ void paint(cairo_t* cr, const Mark& k) {
 struct PdfFonts {
   cairo_font_face_t* regular = nullptr;
   cairo_font_face_t* bold = nullptr;
+  std::unique_ptr<render::TextRasterizer> shaper_regular, shaper_bold;
+  std::map<std::string, cairo_font_face_t*> by_file;
   PdfFonts() {
     regular = face("DejaVu Sans");
     bold = face("DejaVu Sans:bold");
@@ -46,6 +51,24 @@ struct PdfFonts {
   ~PdfFonts() {
     if (regular) cairo_font_face_destroy(regular);
     if (bold) cairo_font_face_destroy(bold);
+    for (auto& [file, f] : by_file) cairo_font_face_destroy(f);
+  }
+
+  // Text that needs a shaper is laid out by the raster text's shaper (the same glyphs, in the
+  // same fonts) and drawn as glyphs; opened on first use.
+  render::TextRasterizer* shaper(bool bold_face) {
+    auto& s = bold_face ? shaper_bold : shaper_regular;
+    if (!s) s = render::TextRasterizer::open(bold_face ? "DejaVu Sans:bold" : "DejaVu Sans", nullptr);
+    return s.get();
+  }
+  cairo_font_face_t* file_face(const std::string& file) {
+    auto it = by_file.find(file);
+    if (it != by_file.end()) return it->second;
+    FcPattern* p = FcPatternCreate();
+    FcPatternAddString(p, FC_FILE, reinterpret_cast<const FcChar8*>(file.c_str()));
+    cairo_font_face_t* f = cairo_ft_font_face_create_for_pattern(p);
+    FcPatternDestroy(p);
+    return by_file[file] = f;
   }
   PdfFonts(const PdfFonts&) = delete;
   PdfFonts& operator=(const PdfFonts&) = delete;
@@ -64,6 +87,60 @@ struct PdfFonts {
     return f;
   }
 };
+
+// Shaped glyphs (Arabic script, combining marks, fallback fonts) drawn run by run, one run per
+// font: as glyphs (text), or added to the current path (for the halo).
+void glyph_runs(cairo_t* cr, const Mark& k, const std::vector<render::TextRasterizer::ShapedGlyph>& glyphs,
+                render::TextRasterizer& shaper, PdfFonts& fonts, bool as_path) {
+  for (size_t i = 0; i < glyphs.size();) {
+    std::vector<cairo_glyph_t> run;
+    size_t j = i;
+    for (; j < glyphs.size() && glyphs[j].font == glyphs[i].font; ++j)
+      run.push_back({glyphs[j].index, k.x + glyphs[j].x_px, k.y - glyphs[j].y_px});
+    cairo_set_font_face(cr, fonts.file_face(shaper.font_file(glyphs[i].font)));
+    cairo_set_font_size(cr, k.size_px);
+    (as_path ? cairo_glyph_path : cairo_show_glyphs)(cr, run.data(), int(run.size()));
+    i = j;
+  }
+}
+
+void draw_text(cairo_t* cr, const Mark& k, PdfFonts& fonts) {
+  const std::string text = core::printable_line(k.text);
+  render::TextRasterizer* shaper = fonts.shaper(k.bold);
+  std::vector<render::TextRasterizer::ShapedGlyph> glyphs;
+  if (shaper && shaper->needs_shaping(text)) {
+    shaper->set_pixel_size(k.size_px);
+    glyphs = shaper->shape(text);
+  }
+  cairo_font_face_t* face = k.bold && fonts.bold ? fonts.bold : fonts.regular;
+  auto plain_font = [&] {
+    if (face) cairo_set_font_face(cr, face);
+    cairo_set_font_size(cr, k.size_px);
+  };
+  if (k.stroke_px > 0 && k.stroke.a > 0) {  // halo under the glyphs
+    cairo_new_path(cr);
+    if (!glyphs.empty()) {
+      glyph_runs(cr, k, glyphs, *shaper, fonts, true);
+    } else {
+      plain_font();
+      cairo_move_to(cr, k.x, k.y);
+      cairo_text_path(cr, text.c_str());
+    }
+    set_colour(cr, k.stroke);
+    cairo_set_line_width(cr, 2 * k.stroke_px);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr);
+  }
+  set_colour(cr, k.fill);
+  if (!glyphs.empty()) {
+    glyph_runs(cr, k, glyphs, *shaper, fonts, false);
+  } else {
+    plain_font();
+    cairo_move_to(cr, k.x, k.y);
+    cairo_show_text(cr, text.c_str());
+  }
+  cairo_new_path(cr);
+}
 
 void draw_mark(cairo_t* cr, const Mark& k, PdfFonts& fonts) {
   switch (k.kind) {
@@ -108,25 +185,7 @@ void draw_mark(cairo_t* cr, const Mark& k, PdfFonts& fonts) {
       }
       paint(cr, k);
       break;
-    case Mark::Kind::Text: {
-      cairo_font_face_t* face = k.bold && fonts.bold ? fonts.bold : fonts.regular;
-      if (face) cairo_set_font_face(cr, face);
-      cairo_set_font_size(cr, k.size_px);
-      const std::string text = core::printable_line(k.text);
-      if (k.stroke_px > 0 && k.stroke.a > 0) {  // halo under the glyphs
-        cairo_move_to(cr, k.x, k.y);
-        cairo_text_path(cr, text.c_str());
-        set_colour(cr, k.stroke);
-        cairo_set_line_width(cr, 2 * k.stroke_px);
-        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-        cairo_stroke(cr);
-      }
-      set_colour(cr, k.fill);
-      cairo_move_to(cr, k.x, k.y);
-      cairo_show_text(cr, text.c_str());
-      cairo_new_path(cr);
-      break;
-    }
+    case Mark::Kind::Text: draw_text(cr, k, fonts); break;
   }
 }
 

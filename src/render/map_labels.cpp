@@ -82,6 +82,54 @@ double screen_width(const MapLabelScene& sc, const core::GeoBox& b) {
 
 PxBox inset(const PxRect& r, double by) { return {r.x + by, r.y + by, r.x + r.w - by, r.y + r.h - by}; }
 
+// Where an area's name goes on screen: its label point, each projected once.
+std::vector<Vec2> label_points(const MapLabelScene& sc, const std::vector<core::AdminArea>& areas) {
+  std::vector<Vec2> out(areas.size());
+  for (size_t i = 0; i < areas.size(); ++i)
+    out[i] = sc.camera->world_to_screen(sc.projection->forward(areas[i].label_lonlat.x, areas[i].label_lonlat.y));
+  return out;
+}
+
+// A country whose label point lies outside the frame (Russia on a map of Moscow) is named at its
+// largest province inside the frame, so that every country the map shows is named.
+std::vector<Vec2> country_anchors(const MapLabelScene& sc, const std::vector<Vec2>& at0, const std::vector<Vec2>& at1) {
+  const auto& a0 = sc.boundaries->admin0();
+  const auto& a1 = sc.boundaries->admin1();
+  const PxRect& F = sc.layout->map_frame;
+  std::vector<Vec2> out = at0;
+  std::vector<double> best(a0.size(), -1);
+  for (size_t i = 0; i < a1.size(); ++i) {
+    if (!F.contains(at1[i].x, at1[i].y)) continue;
+    const auto c = sc.boundaries->find_admin0(a1[i].iso_a3);
+    if (!c || F.contains(at0[*c].x, at0[*c].y)) continue;
+    const double size = screen_width(sc, a1[i].bbox);
+    if (size > best[*c]) best[*c] = size, out[*c] = at1[i];
+  }
+  return out;
+}
+
+// Provinces with province-level incidents first, then countries and provinces large enough on
+// screen to hold their name (measured only when their label point is in the frame).
+template <class Add>
+void add_area_labels(const MapLabelScene& sc, Fonts& fonts, const LabelStyles& ls, Add&& add) {
+  const auto& a0 = sc.boundaries->admin0();
+  const auto& a1 = sc.boundaries->admin1();
+  const PxRect& F = sc.layout->map_frame;
+  const std::vector<Vec2> at1 = label_points(sc, a1);
+  const std::vector<Vec2> at0 = country_anchors(sc, label_points(sc, a0), at1);
+  for (size_t i : sc.incident_admin1)
+    if (i < a1.size()) add(at1[i], a1[i].name, ls.place, LabelKind::Area, LabelPriority::IncidentPlace, 0);
+  for (size_t i = 0; i < a0.size(); ++i)
+    if (F.contains(at0[i].x, at0[i].y) && screen_width(sc, a0[i].bbox) >= 1.2 * text_width(fonts, ls.country, a0[i].name))
+      add(at0[i], a0[i].name, ls.country, LabelKind::Area, LabelPriority::Country, 0);
+  for (size_t i = 0; i < a1.size(); ++i) {
+    if (!F.contains(at1[i].x, at1[i].y)) continue;
+    if (std::find(sc.incident_admin1.begin(), sc.incident_admin1.end(), i) != sc.incident_admin1.end()) continue;
+    if (screen_width(sc, a1[i].bbox) >= 1.1 * text_width(fonts, ls.province, a1[i].name))
+      add(at1[i], a1[i].name, ls.province, LabelKind::Area, LabelPriority::Province, 0);
+  }
+}
+
 }  // namespace
 
 std::vector<Mark> label_marks(const MapLabelScene& sc, Fonts& fonts) {
@@ -111,25 +159,7 @@ std::vector<Mark> label_marks(const MapLabelScene& sc, Fonts& fonts) {
   }
   for (const auto& [name, at] : places)
     add(at.first, name, ls.place, LabelKind::Point, LabelPriority::IncidentPlace, at.second + L.pt(2));
-  const auto& a1 = sc.boundaries->admin1();
-  for (size_t i : sc.incident_admin1)
-    if (i < a1.size())
-      add(screen(a1[i].label_lonlat.x, a1[i].label_lonlat.y), a1[i].name, ls.place, LabelKind::Area,
-          LabelPriority::IncidentPlace, 0);
-  // Countries and provinces large enough on screen to hold their name.
-  for (const auto& c : sc.boundaries->admin0()) {
-    const double w = text_width(fonts, ls.country, c.name);
-    if (screen_width(sc, c.bbox) >= 1.2 * w)
-      add(screen(c.label_lonlat.x, c.label_lonlat.y), c.name, ls.country, LabelKind::Area, LabelPriority::Country, 0);
-  }
-  for (size_t i = 0; i < a1.size(); ++i) {
-    if (std::find(sc.incident_admin1.begin(), sc.incident_admin1.end(), i) != sc.incident_admin1.end()) continue;
-    const double w = text_width(fonts, ls.province, a1[i].name);
-    if (screen_width(sc, a1[i].bbox) >= 1.1 * w)
-      add(screen(a1[i].label_lonlat.x, a1[i].label_lonlat.y), a1[i].name, ls.province, LabelKind::Area,
-          LabelPriority::Province, 0);
-  }
-
+  add_area_labels(sc, fonts, ls, add);
   const auto placed = core::place_labels(req, obstacles, inset(L.map_frame, L.pt(3)), L.pt(2));
   std::vector<Mark> out;
   out.reserve(placed.size());

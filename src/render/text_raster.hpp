@@ -42,6 +42,17 @@ class TextRasterizer {
   void draw(RgbaImage& img, int x, int y_baseline, std::string_view utf8, Rgba colour);
   const std::string& font_path() const { return path_; }
 
+  // Vector outputs draw text needing a shaper (right-to-left or complex script, combining
+  // marks, characters this font lacks) from the shaped glyphs; other text they draw as text.
+  bool needs_shaping(std::string_view utf8);
+  struct ShapedGlyph {
+    int font;          // 0: this font; k > 0: the k-th fallback (font_file(k))
+    unsigned index;    // glyph index in that font
+    double x_px, y_px; // origin from the pen's start, y up
+  };
+  std::vector<ShapedGlyph> shape(std::string_view utf8);
+  const std::string& font_file(int font) const;
+
  private:
   TextRasterizer() = default;
   struct Impl;
