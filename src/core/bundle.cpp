@@ -56,7 +56,8 @@ std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* probl
     for (size_t r = 0; r < t->rows.size(); ++r)
       b.sources.push_back({std::string(t->get(r, "source_id")), std::string(t->get(r, "file")),
                            std::string(t->get(r, "title")), std::string(t->get(r, "author_or_publisher")),
-                           std::string(t->get(r, "published")), std::string(t->get(r, "kind"))});
+                           std::string(t->get(r, "published")), std::string(t->get(r, "kind")),
+                           std::string(t->get(r, "credit"))});
   }
   if (auto t = read_csv_table(dir + "/citations.csv",
                               {"incident_id", "source_id", "quote", "date_as_stated", "killed_as_stated", "wounded_as_stated"}, &p)) {

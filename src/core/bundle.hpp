@@ -19,6 +19,9 @@ struct Citation {
 
 struct Source {
   std::string source_id, file, title, author_or_publisher, published, kind;
+  // How a map's sources line names the document, once and distinct from the others
+  // ("CTC Sentinel: The Enduring Duel"); empty when sources.csv has no credit column.
+  std::string credit;
 };
 
 enum class AggregateMetric : uint8_t { Count, SharePercent };

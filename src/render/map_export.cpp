@@ -112,7 +112,8 @@ std::string attribution_text(const core::Bundle* bundle, bool bundle_incidents_s
   }
   if (cited.empty()) return s;
   s += bundle_incidents_shown ? " Sources:" : " Shares of attacks:";
-  for (size_t i = 0; i < cited.size(); ++i) s += (i ? "; " : " ") + short_title(cited[i]->title);
+  for (size_t i = 0; i < cited.size(); ++i)
+    s += (i ? "; " : " ") + (cited[i]->credit.empty() ? short_title(cited[i]->title) : cited[i]->credit);
   return s + ".";
 }
 

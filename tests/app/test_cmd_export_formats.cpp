@@ -236,7 +236,7 @@ TEST_CASE("export --ctc on with --data draws the article's shares and credits on
   };
   const std::string with = svg("ctc.svg", {"--ctc", "on"});
   CHECK(with.find("CTC Sentinel: share of attacks, 2022") != std::string::npos);
-  CHECK(with.find("Shares of attacks: The Enduring Duel") != std::string::npos);
+  CHECK(with.find("Shares of attacks: CTC Sentinel: The Enduring Duel") != std::string::npos);
   // The bundled documents are not the source of this file's incidents.
   CHECK(with.find("Sources:") == std::string::npos);
   const std::string without = svg("plain.svg", {});

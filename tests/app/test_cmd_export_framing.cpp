@@ -90,3 +90,24 @@ TEST_CASE("the labels option takes on or off only") {
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("--labels") != std::string::npos);
 }
+
+TEST_CASE("the sources line names each of the five documents once, each distinct from the others") {
+  TempDir dir;
+  const std::string out = (dir.path / "s.svg").string();
+  REQUIRE(driftmap::test::run_driftmap({"export", "--out", out}).exit_code == 0);
+  const std::string svg = driftmap::test::read_all(out);
+  const auto at = svg.find("Sources: ");
+  REQUIRE(at != std::string::npos);
+  const std::string line = svg.substr(at, svg.find('<', at) - at);
+  std::vector<std::string> names;
+  for (size_t b = std::string("Sources: ").size(), e; b < line.size(); b = e + 2) {
+    e = line.find("; ", b);
+    if (e == std::string::npos) e = line.size() - 1;  // the closing full stop
+    names.push_back(line.substr(b, e - b));
+  }
+  INFO(line);
+  CHECK(names.size() == 5);
+  for (size_t i = 0; i < names.size(); ++i)
+    for (size_t j = i + 1; j < names.size(); ++j) CHECK(names[i] != names[j]);
+  CHECK(line.find("CTC Sentinel: The Enduring Duel") != std::string::npos);
+}
