@@ -11,7 +11,7 @@ trap 'rm -rf "$WORK"' EXIT
 failures=0
 
 # check NAME EXIT PATTERN [OUT] -- ARGS...: runs driftmap ARGS within 30 s; the exit status must
-# be EXIT, the combined output must match the extended regex PATTERN, and OUT (when given) must
+# be EXIT, the combined output must match the extended regex PATTERN (when not empty), and OUT (when given) must
 # not exist afterwards.
 check() {
   local name=$1 want=$2 pattern=$3 out=$4
@@ -22,7 +22,7 @@ check() {
   local why=""
   [[ $got -eq 124 ]] && why="timed out (hang)"
   [[ -z $why && $got -ne $want ]] && why="exit $got, expected $want"
-  [[ -z $why ]] && ! grep -Eq -- "$pattern" "$log" && why="output does not match /$pattern/"
+  [[ -z $why && -n $pattern ]] && ! grep -Eq -- "$pattern" "$log" && why="output does not match /$pattern/"
   [[ -z $why && -n $out && -e $out ]] && why="$out was left behind"
   [[ -z $why ]] && grep -q $'\x1b' "$log" && why="a raw ESC byte reached the terminal"
   if [[ -n $why ]]; then
@@ -108,6 +108,28 @@ with open(sys.argv[1], "w") as f:
     f.write("a,2022-05-01,34.5,69.2," + ",".join(str(i) for i in range(n)) + "\n")
 PY
 check wide_convert 0 "1 incidents written" "" -- convert "$WORK/wide.csv" --out "$WORK/wide_out.csv"
+
+# Control characters and invalid UTF-8 in a title still give well-formed SVG and a valid PDF.
+SVG="$WORK/ctl.svg"; PDF="$WORK/ctl.pdf"
+check svg_control_title 0 "" "" -- export --out "$SVG" --title $'Kerman\x01\x1b[2J\xff\xfe title'
+xmllint --noout "$SVG" 2>"$WORK/xmllint.log" || { echo "FAIL svg_control_title: not XML: $(head -c 300 "$WORK/xmllint.log")"; failures=$((failures + 1)); }
+check pdf_control_title 0 "" "" -- export --out "$PDF" --title $'Kerman\x01\xff title'
+pdfinfo "$PDF" >/dev/null 2>&1 || { echo "FAIL pdf_control_title: pdfinfo cannot read the PDF"; failures=$((failures + 1)); }
+
+# SIGTERM during an animation: the command stops with an error, the target and its staging
+# files are gone (nothing hidden is left beside it).
+mkdir -p "$WORK/anim"
+timeout 60 "$BIN" animate --out "$WORK/anim/a.gif" --step 1m --window 12m --size 1280x720 >"$WORK/anim.log" 2>&1 &
+apid=$!
+for _ in $(seq 1 100); do compgen -G "$WORK/anim/.a.gif.tmp-*" >/dev/null && break; sleep 0.1; done
+kill -TERM $apid; wait $apid; astatus=$?
+left=$(ls -A "$WORK/anim")
+if [[ $astatus -eq 0 || $astatus -eq 124 || -n $left ]]; then
+  echo "FAIL animate_sigterm: exit $astatus, left: ${left:-nothing}"; sed 's/^/    /' "$WORK/anim.log" | head -n 5
+  failures=$((failures + 1))
+else
+  echo "ok   animate_sigterm (exit $astatus)"
+fi
 
 echo "$failures failing case(s)"
 [[ $failures -eq 0 ]]
