@@ -33,8 +33,8 @@
 #include "render/offscreen_target.hpp"
 #include "render/png_writer.hpp"
 #ifdef DRIFTMAP_HAVE_GUI
-#include "ui/filters.hpp"
-#include "ui/window_counter.hpp"
+#include "state/filters.hpp"
+#include "state/window_counter.hpp"
 #endif
 
 namespace driftmap::app {
@@ -236,8 +236,8 @@ int cmd_bench(int argc, char** argv) {
   {
     // Not a renderer cost, but the viewer's: the filter panel's counts (prefix sums per type,
     // built once per dataset; Tab's row list is never built).
-    ui::Filters filters;
-    const ui::WindowCounter counter = ui::WindowCounter::build(d);
+    state::Filters filters;
+    const state::WindowCounter counter = state::WindowCounter::build(d);
     const double c0 = thread_cpu_seconds();
     size_t gui_steps = 0;
     for (const core::DayInterval& w : windows) {
@@ -245,7 +245,7 @@ int cmd_bench(int argc, char** argv) {
       ++gui_steps;
       if (thread_cpu_seconds() - c0 > 5.0) break;
     }
-    say("viewer_window_ms: %.4f (ui::WindowCounter::count per window change)\n",
+    say("viewer_window_ms: %.4f (state::WindowCounter::count per window change)\n",
         1e3 * (thread_cpu_seconds() - c0) / double(gui_steps));
   }
 #endif

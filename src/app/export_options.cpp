@@ -9,8 +9,8 @@
 #include "app/import_options.hpp"
 #include "core/geodata.hpp"
 #include "core/incident_loader.hpp"
-#include "ui/filters.hpp"
-#include "ui/session.hpp"
+#include "state/filters.hpp"
+#include "state/session.hpp"
 
 namespace driftmap::app {
 
@@ -158,10 +158,10 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
                                   ExportInputs* in) {
   std::string error;
   // ---- session (applied first; explicit options override it) --------------------------------
-  std::optional<ui::Session> session;
+  std::optional<state::Session> session;
   if (auto path = args.get("--session")) {
     core::Problems problems;
-    session = ui::read_session_file(*path, &problems);
+    session = state::read_session_file(*path, &problems);
     if (!session) {
       for (size_t i = 0; i + 1 < problems.items.size(); ++i)
         std::fprintf(stderr, "%s\n", problems.items[i].to_string().c_str());
@@ -276,14 +276,11 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
     in->session_window = session->window;
     in->session_mode = session->mode;
     in->session_window_months = session->window_months;
-    st->type_mask = 0;
-    for (int t = 0; t < core::kEventTypeCount; ++t)
-      if (session->filters.types[size_t(t)]) st->type_mask |= 1u << t;
-    st->killed_min = session->filters.killed_min;
-    ui::Filters rest = session->filters;  // country and text search need a per-row mask
-    rest.types.fill(true);
-    rest.killed_min = 0;
-    if (!rest.country.empty() || !rest.search.empty()) st->visible = ui::filter_mask(rest, in->dataset);
+    const core::IncidentFilter rule = state::incident_filter(session->filters);
+    st->type_mask = rule.type_mask;
+    st->killed_min = rule.killed_min;
+    // Country and text search need a look at each row: evaluated once into visibility bytes.
+    if (rule.needs_row_lookup()) st->visible = core::row_lookup_mask(rule, in->dataset);
     if (!st->bbox) st->projection_centre_deg = render::viewer_projection_centre(*in->boundaries);
   }
   return std::nullopt;

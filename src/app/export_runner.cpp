@@ -28,7 +28,7 @@ namespace driftmap::app {
 
 using ui::AnimationJob;
 using ui::ExportDialogState;
-using ui::ViewState;
+using state::ViewState;
 using ui::export_settings;
 using ui::export_windows;
 

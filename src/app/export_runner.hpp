@@ -10,7 +10,7 @@
 namespace driftmap::app {
 
 using ui::ExportDialogState;
-using ui::ViewState;
+using state::ViewState;
 
 // Carried out by the app loop (a GL context current): renders a small preview of the frame into
 // d.preview_texture (created when 0), and writes the export. Return false with d.status set on

@@ -1,6 +1,6 @@
 // The viewer: owns the GLFW window, the GL context and the frame loop. Data flows
 // core (bundle, boundaries, extra files) → render::MapRenderer (the map) → ui panels (ImGui),
-// and the panels' requests (ui::Action) are carried out here, where file I/O is allowed.
+// and the panels' requests (state::Action) are carried out here, where file I/O is allowed.
 #include <epoxy/gl.h>
 
 #include <GLFW/glfw3.h>
@@ -43,14 +43,14 @@
 #include "render/map_renderer.hpp"
 #include "render/png_writer.hpp"
 #include "ui/export_dialog.hpp"
-#include "ui/filters.hpp"
-#include "ui/load_report.hpp"
+#include "state/filters.hpp"
+#include "state/load_report.hpp"
 #include "ui/panels.hpp"
 #include "ui/recent_files.hpp"
 #include "render/region_colours.hpp"
-#include "ui/session.hpp"
+#include "state/session.hpp"
 #include "ui/time_control.hpp"
-#include "ui/window_counter.hpp"
+#include "state/window_counter.hpp"
 
 namespace driftmap::app {
 
@@ -218,7 +218,7 @@ core::Problem file_problem(const std::string& path, const std::string& message) 
 // Files dropped on the window arrive in a GLFW callback; they are handled in the loop.
 struct WindowInbox {
   std::vector<std::string> dropped;
-  std::vector<ui::KeyPress> keys;
+  std::vector<state::KeyPress> keys;
 };
 
 // Installed before ImGui's backend, which chains to it.
@@ -311,7 +311,7 @@ class Viewer {
   core::Dataset merged_;
   const core::Dataset* active_ = &merged_;
   core::AreaIndex areas_;
-  ui::WindowCounter counter_;  // the filter panel's counts without walking the window
+  state::WindowCounter counter_;  // the filter panel's counts without walking the window
   // Two renderers: the region's boundaries (fast to draw) and, once built in the background, the
   // whole world's, used only while the view reaches beyond the region's area of interest.
   std::unique_ptr<render::MapRenderer> region_renderer_, world_renderer_;
@@ -325,14 +325,14 @@ class Viewer {
   render::Style style_ = viewer_style();
   core::GeoBox afpak_box_, region_box_;
 
-  ui::ViewState v_;
+  state::ViewState v_;
   ui::Scene scene_;
   std::vector<std::vector<size_t>> region_areas_;
   std::vector<size_t> shift_regions_;  // regions with reported shares
 
   // What the scene and renderer were last updated for, to avoid work on unchanged frames.
   core::MonthRange scene_window_{-1, -1};
-  ui::Filters scene_filters_;
+  state::Filters scene_filters_;
   bool scene_dirty_ = true;
   std::vector<uint8_t> visibility_;
   bool scene_region_counts_ = false;
@@ -563,20 +563,20 @@ void Viewer::rebuild_dataset() {
   if (extras_.empty() && bundle_) active_ = &bundle_->incidents;
   const core::Dataset& d = *active_;
   areas_ = core::AreaIndex::build(d, *boundaries_);
-  counter_ = ui::WindowCounter::build(d);
+  counter_ = state::WindowCounter::build(d);
   visibility_.clear();
   each_renderer([&](render::MapRenderer& r) {
     r.set_dataset(&d, &areas_);
     r.set_visibility({});
   });
-  scene_filters_ = ui::Filters{};
+  scene_filters_ = state::Filters{};
 
   scene_.dataset = &d;
   scene_.row_mask = &visibility_;
   scene_.bundle = bundle_ ? &*bundle_ : nullptr;
   scene_.extent = core::dataset_months(d);
   scene_.histogram = core::month_histogram(d, scene_.extent);
-  scene_.countries = ui::countries(d);
+  scene_.countries = state::countries(d);
   scene_.unmatched_areas = areas_.unmatched();
   scene_.data_description = (bundle_ ? std::to_string(bundle_->incidents.size()) + " bundled incidents" : "no bundle") +
                             (extras_.empty() ? "" : " + " + std::to_string(extras_.size()) + " file(s)") + ", " +
@@ -594,11 +594,9 @@ void Viewer::update_scene() {
   const bool filters_changed = !(v_.filters == scene_filters_);
   if (filters_changed || visibility_.size() != d.size()) {
     // Country and text need a per-row lookup: a visibility byte per row. Type and toll are uniforms.
-    ui::Filters lookup_only;
-    lookup_only.country = v_.filters.country;
-    lookup_only.search = v_.filters.search;
-    if (lookup_only == ui::Filters{}) visibility_.clear();
-    else visibility_ = ui::filter_mask(lookup_only, d);
+    const core::IncidentFilter rule = state::incident_filter(v_.filters);
+    if (rule.needs_row_lookup()) visibility_ = core::row_lookup_mask(rule, d);
+    else visibility_.clear();
     each_renderer([&](render::MapRenderer& r) { r.set_visibility(visibility_); });
   }
   if (!scene_dirty_ && !filters_changed && v_.time.window == scene_window_ &&
@@ -616,7 +614,7 @@ void Viewer::update_scene() {
     scene_.region_counts.clear();
     if (v_.show_region_counts) {  // a walk over the window: only when asked for
       std::vector<uint8_t> mask;
-      if (!(v_.filters == ui::Filters{})) mask = ui::filter_mask(v_.filters, d);
+      if (!(v_.filters == state::Filters{})) mask = state::filter_mask(v_.filters, d);
       scene_.region_counts = core::region_incident_counts(*bundle_, d, w, mask.empty() ? nullptr : &mask);
     }
     scene_.shares = core::reported_series(*bundle_, core::AggregateMetric::SharePercent);
@@ -624,7 +622,7 @@ void Viewer::update_scene() {
     // The year under the slider: the window's last month.
     scene_.share_period = w.length_days() > 0 ? scene_.shares.period_at(w.end_day - 1) : std::nullopt;
   }
-  if (v_.selected && !ui::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
+  if (v_.selected && !state::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
 }
 
 void Viewer::apply_choropleth() {
@@ -715,9 +713,9 @@ bool Viewer::open_data_file(const std::string& path, bool report_success, bool s
   const auto tl = Clock::now();
   core::LoadResult r = core::load_incidents(path, options);
   const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - tl).count();
-  ui::LoadReport report = ui::make_load_report(path, r, skip_invalid);
+  state::LoadReport report = state::make_load_report(path, r, skip_invalid);
   const size_t notes = report.notes.size();
-  ui::add_load_report(v_, std::move(report));
+  state::add_load_report(v_, std::move(report));
   if (!r.ok()) {
     v_.status = "could not open " + path;
     if (opt_.verbose)
@@ -745,7 +743,7 @@ bool Viewer::open_data_file(const std::string& path, bool report_success, bool s
 
 bool Viewer::load_session(const std::string& path) {
   core::Problems problems;
-  auto s = ui::read_session_file(path, &problems);
+  auto s = state::read_session_file(path, &problems);
   if (!s) {
     for (auto& p : problems.items) v_.errors.push_back(p);
     v_.status = "could not load session " + path;
@@ -754,7 +752,7 @@ bool Viewer::load_session(const std::string& path) {
   for (const std::string& f : s->data_files)
     if (std::find_if(extras_.begin(), extras_.end(), [&](auto& e) { return e.path == f; }) == extras_.end())
       open_data_file(f, false);
-  ui::apply_session(*s, v_);
+  state::apply_session(*s, v_);
   ui::normalise_window(v_.time, scene_.extent);
   v_.session_path = path;
   v_.status = "session " + path;
@@ -770,21 +768,21 @@ void Viewer::save_session(const std::string& path, bool confirmed) {
     return;
   }
   std::string why;
-  switch (ui::session_target(path, &why)) {
-    case ui::SessionTarget::NotSession:
+  switch (state::session_target(path, &why)) {
+    case state::SessionTarget::NotSession:
       v_.errors.push_back(file_problem(path, "not replaced with a session: " + why));
       v_.status = "session not saved: " + path + " kept as it is (" + why + ")";
       return;
-    case ui::SessionTarget::Session:
+    case state::SessionTarget::Session:
       if (!confirmed && path != v_.session_path) {
         v_.confirm_replace_path = path;
         return;
       }
       break;
-    case ui::SessionTarget::New: break;
+    case state::SessionTarget::New: break;
   }
   core::Problems problems;
-  if (ui::write_session_file(path, ui::capture_session(v_, extra_paths()), &problems)) {
+  if (state::write_session_file(path, state::capture_session(v_, extra_paths()), &problems)) {
     v_.session_path = path;
     v_.status = "saved session " + path;
   } else {
@@ -882,7 +880,7 @@ void Viewer::update_export_dialog() {
 
 // --export-dialog-test: the dialog opened as Ctrl+E opens it, its options set as a user would.
 void Viewer::start_export_test() {
-  v_.request(ui::Action::OpenExport);
+  v_.request(state::Action::OpenExport);
   handle_actions();
   if (!ui::choose_export_format(export_, opt_.export_test))
     export_.path = opt_.export_test;  // no format has its extension: the dialog reports the mismatch
@@ -907,23 +905,22 @@ void Viewer::handle_actions() {
     else open_data_file(f, true);
   }
   inbox_.dropped.clear();
-  std::vector<ui::Action> actions;
+  std::vector<state::Action> actions;
   actions.swap(v_.actions);
-  for (ui::Action a : actions) {
+  for (state::Action a : actions) {
     switch (a) {
-      case ui::Action::None: break;
-      case ui::Action::FitData: {
+      case state::Action::None: break;
+      case state::Action::FitData: {
         // The frame an export of this window gets: the main cluster, not the far-away incidents.
-        core::IncidentFilter shown{.type_mask = 0, .killed_min = v_.filters.killed_min};
-        for (int t = 0; t < core::kEventTypeCount; ++t) shown.type_mask |= uint32_t(v_.filters.types[size_t(t)]) << t;
+        const core::IncidentFilter shown{.type_mask = state::type_mask(v_.filters), .killed_min = v_.filters.killed_min};
         const core::Framing f = core::frame_incidents(
             core::frame_points(*active_, v_.time.window.days(), shown, *boundaries_, &areas_), {.aspect = 0});
         if (f.from_data) fit_lonlat(f.frame);
         break;
       }
-      case ui::Action::FitAfPak: fit_lonlat(afpak_box_); break;
-      case ui::Action::FitRegion: fit_lonlat(region_box_); break;
-      case ui::Action::FitWorld: {
+      case state::Action::FitAfPak: fit_lonlat(afpak_box_); break;
+      case state::Action::FitRegion: fit_lonlat(region_box_); break;
+      case state::Action::FitWorld: {
         start_world_mesh();
         if (!opt_.screenshot.empty() && world_mesh_.valid()) {
           world_mesh_.wait();  // a screenshot of the world view needs the world's boundaries
@@ -934,21 +931,21 @@ void Viewer::handle_actions() {
         fit_projected({-r, -r}, {r, r});
         break;
       }
-      case ui::Action::OpenFile:
+      case state::Action::OpenFile:
         if (!v_.open_path.empty()) open_data_file(v_.open_path, true);
         break;
-      case ui::Action::SaveScreenshot: break;  // handled after rendering, see run()
-      case ui::Action::SaveSession: save_session(v_.session_field, false); break;
-      case ui::Action::ReplaceSession:
+      case state::Action::SaveScreenshot: break;  // handled after rendering, see run()
+      case state::Action::SaveSession: save_session(v_.session_field, false); break;
+      case state::Action::ReplaceSession:
         save_session(v_.confirm_replace_path, true);
         v_.confirm_replace_path.clear();
         break;
-      case ui::Action::LoadSession:
+      case state::Action::LoadSession:
         if (!v_.session_field.empty()) load_session(v_.session_field);
         break;
-      case ui::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
-      case ui::Action::OpenExport: ui::open_export_dialog(export_, v_); break;
-      case ui::Action::LoadValidRows:
+      case state::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
+      case state::Action::OpenExport: ui::open_export_dialog(export_, v_); break;
+      case state::Action::LoadValidRows:
         if (!v_.reload_path.empty()) open_data_file(v_.reload_path, true, true);
         break;
     }
@@ -970,11 +967,12 @@ std::optional<uint32_t> Viewer::pick_point(core::Vec2 m) const {
   const double reach_lat = reach_m / 110574.0;
   const double reach_lon = reach_m / (111320.0 * std::max(0.02, std::cos(mouse_ll.y * M_PI / 180.0)));
   const bool mouse_on_earth = std::isfinite(mouse_ll.x) && std::isfinite(mouse_ll.y);
+  const core::IncidentFilter rule = state::incident_filter(v_.filters, visibility_);
   d.for_each_in_window(v_.time.window.days(), [&](uint32_t i) {
     if (!mouse_on_earth || !core::is_point_precision(d.location_precision()[i])) return;
     const double dlon = std::abs(std::remainder(double(d.lon_deg()[i]) - mouse_ll.x, 360.0));
     if (std::abs(double(d.lat_deg()[i]) - mouse_ll.y) > reach_lat || dlon > reach_lon) return;
-    if (!ui::passes(v_.filters, d, i, visibility_)) return;
+    if (!rule.passes(d, i)) return;
     const core::Vec2 p = v_.camera.world_to_screen(projection_->forward(d.lon_deg()[i], d.lat_deg()[i]));
     const int k = d.killed()[i];
     double r = k > 0 ? st.point_min_radius_px + st.point_radius_per_sqrt_killed_px * std::sqrt(double(k))
@@ -1188,10 +1186,10 @@ int Viewer::run() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     if (!fitted) {
-      v_.request(opt_.view == "world"    ? ui::Action::FitWorld
-                 : opt_.view == "region" ? ui::Action::FitRegion
-                 : opt_.view == "data"   ? ui::Action::FitData
-                                         : ui::Action::FitAfPak);
+      v_.request(opt_.view == "world"    ? state::Action::FitWorld
+                 : opt_.view == "region" ? state::Action::FitRegion
+                 : opt_.view == "data"   ? state::Action::FitData
+                                         : state::Action::FitAfPak);
       fitted = true;
     }
 
@@ -1227,12 +1225,10 @@ int Viewer::run() {
     glDisable(GL_SCISSOR_TEST);
     render::DrawParams dp;
     dp.window = v_.time.window.days();
-    dp.type_mask = 0;
-    for (int t = 0; t < core::kEventTypeCount; ++t)
-      if (v_.filters.types[static_cast<size_t>(t)]) dp.type_mask |= 1u << t;
+    dp.type_mask = state::type_mask(v_.filters);
     dp.killed_min = v_.filters.killed_min;
-    if (v_.points_as == ui::PointsAs::Marks) dp.density_threshold = SIZE_MAX;
-    if (v_.points_as == ui::PointsAs::Density) dp.density_threshold = 0;
+    if (v_.points_as == state::PointsAs::Marks) dp.density_threshold = SIZE_MAX;
+    if (v_.points_as == state::PointsAs::Density) dp.density_threshold = 0;
     const auto td = Clock::now();
     renderer_ = world_renderer_ && !view_inside_region() ? world_renderer_.get() : region_renderer_.get();
     renderer_->draw(v_.camera, dp);
@@ -1276,13 +1272,13 @@ int Viewer::run() {
     const bool last_frame = screenshot_mode && frame + 1 >= opt_.frames &&
                             (export_test_ == ExportTest::Off ||
                              (export_test_ == ExportTest::Done && frame >= export_test_done_frame_ + 2));
-    const bool shot_requested = std::find(v_.actions.begin(), v_.actions.end(), ui::Action::SaveScreenshot) != v_.actions.end();
+    const bool shot_requested = std::find(v_.actions.begin(), v_.actions.end(), state::Action::SaveScreenshot) != v_.actions.end();
     if (last_frame) {
       glFinish();
       if (!opt_.screenshot.empty() && !save_screenshot(opt_.screenshot)) exit_code = kExitFailure;
       else if (opt_.verbose) std::fprintf(stderr, "driftmap: saved %s (%dx%d)\n", opt_.screenshot.c_str(), fb_w, fb_h);
     } else if (shot_requested) {
-      std::erase(v_.actions, ui::Action::SaveScreenshot);
+      std::erase(v_.actions, state::Action::SaveScreenshot);
       save_user_screenshot();
     }
     glfwSwapBuffers(window_);

@@ -8,22 +8,9 @@
 
 #include "core/boundaries.hpp"
 #include "core/dataset.hpp"
+#include "core/incident_filter.hpp"
 
 namespace driftmap::core {
-
-// Filters that apply to both points and areas. visible: one byte per dataset row (non-zero =
-// shown) for the filters that need a lookup (country, text search); empty = every row.
-struct IncidentFilter {
-  uint32_t type_mask = (1u << kEventTypeCount) - 1;  // bit EventType
-  int32_t killed_min = 0;  // rows with killed < killed_min are hidden; unknown tolls count as 0
-  std::span<const uint8_t> visible;
-
-  bool passes(const Dataset& d, size_t row) const {
-    if (!(type_mask >> unsigned(d.type()[row]) & 1u)) return false;
-    if (killed_min > 0 && d.killed()[row] < killed_min) return false;
-    return visible.empty() || visible[row] != 0;
-  }
-};
 
 struct AreaRef {
   static constexpr uint32_t kNone = UINT32_MAX;

@@ -15,25 +15,20 @@ namespace {
 constexpr size_t kRowsPerThread = 65536;
 
 struct Binner {
+  const core::Dataset& d;
   const int32_t* start;
   const int32_t* end;
-  const core::EventType* type;
   const core::LocationPrecision* loc;
-  const int32_t* killed;
-  const uint8_t* visible;  // null = all
   const float* xy;
   core::DayInterval w;
-  uint32_t type_mask;
-  int32_t killed_min;
+  core::IncidentFilter filter;
   float cx, cy, inv_mpp, half_w, half_h, w_px, h_px, inv_cell;
   int cols;
 
   void row(uint32_t i, uint32_t* counts) const {
     if (start[i] >= w.end_day || end[i] <= w.start_day) return;
     if (!core::is_point_precision(loc[i])) return;
-    if (!((type_mask >> unsigned(type[i])) & 1u)) return;
-    if (killed_min > 0 && killed[i] < killed_min) return;
-    if (visible && !visible[i]) return;
+    if (!filter.passes(d, i)) return;
     const float px = (xy[2 * i] - cx) * inv_mpp + half_w;
     const float py = (xy[2 * i + 1] - cy) * inv_mpp + half_h;
     // Negated comparisons so that NaN positions (unprojectable) fall out too.
@@ -56,16 +51,15 @@ void bin_points(const core::Dataset& d, std::span<const float> xy_m, const core:
   grid.total = 0;
   if (d.empty() || xy_m.size() < 2 * d.size() || filter.window.end_day <= filter.window.start_day) return;
 
-  const Binner b{d.start_day().data(),
+  core::IncidentFilter rows = filter.incident_filter();
+  if (rows.visible.size() < d.size()) rows.visible = {};  // a mask of another dataset: every row
+  const Binner b{d,
+                 d.start_day().data(),
                  d.end_day().data(),
-                 d.type().data(),
                  d.location_precision().data(),
-                 d.killed().data(),
-                 filter.visible.size() >= d.size() ? filter.visible.data() : nullptr,
                  xy_m.data(),
                  filter.window,
-                 filter.type_mask,
-                 filter.killed_min,
+                 rows,
                  float(cam.centre_m().x),
                  float(cam.centre_m().y),
                  float(1.0 / cam.metres_per_px()),

@@ -4,8 +4,9 @@
 // is O(points in the window) with a small constant and independent of how they overlap; the
 // GPU sees one full-screen triangle.
 //
-// Binning uses exactly the point layer's test: window overlap, type mask, minimum killed, the
-// visibility byte, point (not area) precision, and the position inside the viewport.
+// Binning uses exactly the point layer's test: window overlap, core::IncidentFilter (type mask,
+// minimum killed, the visibility byte), point (not area) precision, and the position inside the
+// viewport.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -14,6 +15,7 @@
 
 #include "core/camera.hpp"
 #include "core/dataset.hpp"
+#include "core/incident_filter.hpp"
 #include "render/gl_objects.hpp"
 #include "render/style.hpp"
 
@@ -22,9 +24,13 @@ namespace driftmap::render {
 // Which rows count (the same filters as PointLayer::draw and MapRenderer's DrawParams).
 struct DensityFilter {
   core::DayInterval window;
-  uint32_t type_mask = (1u << core::kEventTypeCount) - 1;
+  uint32_t type_mask = core::kAllEventTypes;
   int32_t killed_min = 0;
   std::span<const uint8_t> visible;  // one byte per row, non-zero = shown; empty = all
+  // The window aside, the rows core::IncidentFilter lets through.
+  core::IncidentFilter incident_filter() const {
+    return {.type_mask = type_mask, .killed_min = killed_min, .visible = visible};
+  }
 };
 
 // Counts per screen cell. Cell (0, 0) is at the bottom-left of the viewport (GL window

@@ -140,7 +140,9 @@ struct MapExporter::Impl {
   std::unique_ptr<OffscreenTarget> target;
   std::optional<core::Framing> framing;  // the default frame, when no view was given
 
-  core::IncidentFilter filter() const { return {settings.type_mask, settings.killed_min, settings.visible}; }
+  core::IncidentFilter filter() const {
+    return {.type_mask = settings.type_mask, .killed_min = settings.killed_min, .visible = settings.visible};
+  }
 
   // Boundary simplification (Douglas–Peucker) for this fixed view: half a logical pixel, at most
   // one output pixel (QGIS's default on-the-fly simplification threshold). Outlines are at least

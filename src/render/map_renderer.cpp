@@ -98,7 +98,7 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
   Impl& m = *impl_;
   const Impl::Key key{p.window, p.type_mask, p.killed_min};
   if (p.area_highlights && m.dataset && m.areas && m.counted != key) {
-    core::IncidentFilter filter{p.type_mask, p.killed_min, m.visible};
+    core::IncidentFilter filter{.type_mask = p.type_mask, .killed_min = p.killed_min, .visible = m.visible};
     m.counts = m.areas->counts_in_window(*m.dataset, p.window, filter);
     m.fills->set_highlighted(m.counts.admin0, m.counts.admin1);
     m.counted = key;

@@ -96,9 +96,7 @@ render::ExportSettings export_settings(const ExportDialogState& d, const ViewSta
   s.centre_m = v.camera.centre_m();
   s.metres_per_px = v.camera.metres_per_px() * v.camera.pixel_ratio();
   s.view_box_m = d.view_box_m;
-  s.type_mask = 0;
-  for (int t = 0; t < core::kEventTypeCount; ++t)
-    if (v.filters.types[size_t(t)]) s.type_mask |= 1u << t;
+  s.type_mask = type_mask(v.filters);
   s.killed_min = v.filters.killed_min;
   return s;
 }

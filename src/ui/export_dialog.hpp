@@ -15,7 +15,7 @@
 #include "core/timeline.hpp"
 #include "output/output_format.hpp"
 #include "render/map_export.hpp"
-#include "ui/view_state.hpp"
+#include "ui/state.hpp"
 
 namespace driftmap::ui {
 

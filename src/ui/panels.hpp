@@ -2,7 +2,7 @@
 // write state and queue Actions; they make no GL calls and do no file I/O.
 #pragma once
 #include "ui/scene.hpp"
-#include "ui/view_state.hpp"
+#include "ui/state.hpp"
 
 namespace driftmap::ui {
 

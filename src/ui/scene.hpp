@@ -11,7 +11,7 @@
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
 #include "render/style.hpp"
-#include "ui/filters.hpp"
+#include "ui/state.hpp"
 
 namespace driftmap::ui {
 
@@ -42,7 +42,7 @@ struct Scene {
   core::MonthHistogram histogram;
   WindowCounts counts;
   // Per-row country/text filter bytes (empty = all rows pass), for Tab's walk over the window
-  // (ui::step_in_window): the viewer never lists the window's rows (a window may hold millions).
+  // (state::step_in_window): the viewer never lists the window's rows, which may be millions.
   const std::vector<uint8_t>* row_mask = nullptr;
   // Projected positions of the selected and hovered rows (the overlay rings them).
   std::optional<core::Vec2> selected_world_m, hovered_world_m;

@@ -2,7 +2,7 @@
 // by an explicit elapsed time, and the keyboard/button actions the timeline panel triggers.
 #pragma once
 #include "core/timeline.hpp"
-#include "ui/view_state.hpp"
+#include "ui/state.hpp"
 
 namespace driftmap::ui {
 

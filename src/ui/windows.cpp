@@ -8,9 +8,8 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/panels.hpp"
-#include "ui/load_report.hpp"
+#include "ui/state.hpp"
 #include "ui/time_control.hpp"
-#include "ui/window_counter.hpp"
 
 namespace driftmap::ui {
 

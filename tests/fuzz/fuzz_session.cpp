@@ -6,16 +6,16 @@
 #include <cstdlib>
 #include <string>
 
-#include "ui/session.hpp"
+#include "state/session.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace driftmap;
   const std::string text(reinterpret_cast<const char*>(data), size);
   core::Problems problems;
-  const auto session = ui::parse_session(text, "fuzz.session", &problems);
+  const auto session = state::parse_session(text, "fuzz.session", &problems);
   // Invariant: a refused session says why. An accepted one is formatted again (as on saving).
   if (!session && !problems.has_errors()) std::abort();
   for (const auto& p : problems.items) (void)p.to_string();
-  if (session) (void)ui::format_session(*session);
+  if (session) (void)state::format_session(*session);
   return 0;
 }

@@ -44,7 +44,7 @@ struct DensityScene : testing::MapScene {
   // The point layer's rule, row by row.
   uint64_t expected(const render::DensityFilter& f) const {
     uint64_t n = 0;
-    const core::IncidentFilter inc{f.type_mask, f.killed_min, f.visible};
+    const core::IncidentFilter inc = f.incident_filter();
     for (size_t i = 0; i < dataset.size(); ++i) {
       if (!dataset.interval(i).overlaps(f.window) || core::is_area_precision(dataset.location_precision()[i])) continue;
       if (!inc.passes(dataset, i)) continue;

@@ -1,9 +1,9 @@
 // Prefix counts per event type over days, and Tab's walk; see window_counter.hpp.
-#include "ui/window_counter.hpp"
+#include "state/window_counter.hpp"
 
 #include <algorithm>
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 WindowCounter WindowCounter::build(const core::Dataset& d) {
   WindowCounter c;
@@ -50,24 +50,15 @@ size_t WindowCounter::type_count(size_t t, core::DayInterval w) const {
   return at(st, w.end_day) - at(en, w.start_day);
 }
 
-bool needs_row_mask(const Filters& f) { return !f.country.empty() || !f.search.empty(); }
-
-bool passes(const Filters& f, const core::Dataset& d, size_t row, std::span<const uint8_t> visible) {
-  const auto t = static_cast<size_t>(d.type()[row]);
-  if (t >= f.types.size() || !f.types[t]) return false;
-  if (f.killed_min > 0 && d.killed()[row] < f.killed_min) return false;
-  if (needs_row_mask(f) && !visible.empty() && (row >= visible.size() || !visible[row])) return false;
-  return true;
-}
-
 WindowCounts WindowCounter::count(const Filters& f, const core::Dataset& d, core::DayInterval w,
                                   std::span<const uint8_t> visible) const {
+  const core::IncidentFilter rule = incident_filter(f, visible);
   WindowCounts c;
   c.total = d.size();
   if (!indexed()) {
     d.for_each_in_window(w, [&](uint32_t i) {
       ++c.in_window;
-      if (passes(f, d, i, visible)) ++c.shown;
+      if (rule.passes(d, i)) ++c.shown;
     });
     return c;
   }
@@ -76,11 +67,10 @@ WindowCounts WindowCounter::count(const Filters& f, const core::Dataset& d, core
     c.in_window += n;
     if (f.types[t]) c.shown += n;
   }
-  const bool per_row = f.killed_min > 0 || (needs_row_mask(f) && !visible.empty());
-  if (per_row) {
+  if (rule.killed_min > 0 || rule.needs_row_lookup()) {
     c.shown = 0;
     d.for_each_in_window(w, [&](uint32_t i) {
-      if (passes(f, d, i, visible)) ++c.shown;
+      if (rule.passes(d, i)) ++c.shown;
     });
   }
   return c;
@@ -88,8 +78,7 @@ WindowCounts WindowCounter::count(const Filters& f, const core::Dataset& d, core
 
 bool shown_in_window(const Filters& f, const core::Dataset& d, core::DayInterval w, std::span<const uint8_t> visible,
                      uint32_t row) {
-  if (row >= d.size()) return false;
-  return d.start_day()[row] < w.end_day && d.end_day()[row] > w.start_day && passes(f, d, row, visible);
+  return row < d.size() && incident_filter(f, visible).shown(d, w, row);
 }
 
 std::optional<uint32_t> step_in_window(const Filters& f, const core::Dataset& d, core::DayInterval w,
@@ -103,7 +92,8 @@ std::optional<uint32_t> step_in_window(const Filters& f, const core::Dataset& d,
   // rows starting at or before r.long_cutoff_day, which all lie before r.first.
   const auto long_end = std::upper_bound(longs.begin(), longs.end(), r.long_cutoff_day,
                                          [&](int32_t day, uint32_t row) { return day < start[row]; });
-  auto ok = [&](uint32_t i) { return end[i] > w.start_day && passes(f, d, i, visible); };
+  const core::IncidentFilter rule = incident_filter(f, visible);
+  auto ok = [&](uint32_t i) { return end[i] > w.start_day && rule.passes(d, i); };
   for (int pass = 0; pass < 2; ++pass) {
     if (!backwards) {
       const int64_t after = from ? int64_t(*from) : -1;
@@ -130,4 +120,4 @@ std::optional<uint32_t> step_in_window(const Filters& f, const core::Dataset& d,
   return std::nullopt;
 }
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state

@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "core/problem.hpp"
-#include "ui/view_state.hpp"
+#include "state/view_state.hpp"
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 inline constexpr int kSessionVersion = 1;
 // A session is a few hundred bytes; anything past this is not read.
@@ -63,4 +63,4 @@ SessionTarget session_target(const std::string& path, std::string* why = nullptr
 // path holds something other than a session (session_target() == NotSession).
 bool write_session_file(const std::string& path, const Session& s, core::Problems* problems);
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state

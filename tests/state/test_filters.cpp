@@ -2,10 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "core/dataset.hpp"
-#include "ui/filters.hpp"
+#include "state/filters.hpp"
 
 using namespace driftmap;
-using namespace driftmap::ui;
+using namespace driftmap::state;
 
 namespace {
 core::Incident inc(const std::string& id, int y, unsigned m, unsigned d, core::EventType t, const std::string& country,
@@ -90,4 +90,25 @@ TEST_CASE("the filter mask has one byte per row") {
 
 TEST_CASE("the country list is sorted and distinct") {
   CHECK(countries(sample()) == std::vector<std::string>{"AFG", "PAK"});
+}
+
+TEST_CASE("the filter panel's settings become the one incident filter rule") {
+  Filters f;
+  f.types.fill(false);
+  f.types[size_t(core::EventType::Attack)] = true;
+  f.killed_min = 10;
+  f.country = "PAK";
+  f.search = "  PeshAwar ";
+  const core::IncidentFilter rule = incident_filter(f);
+  CHECK(rule.type_mask == 1u << unsigned(core::EventType::Attack));
+  CHECK(rule.killed_min == 10);
+  CHECK(rule.country == "PAK");
+  CHECK(rule.text == "peshawar");
+  const auto d = sample();
+  for (size_t i = 0; i < d.size(); ++i) CHECK(rule.passes(d, i) == (d.id(i) == "b"));
+  SECTION("visibility bytes are kept only when the filters need a row lookup") {
+    const std::vector<uint8_t> bytes(d.size(), 1);
+    CHECK(incident_filter(f, bytes).visible.size() == d.size());
+    CHECK(incident_filter(Filters{}, bytes).visible.empty());
+  }
 }

@@ -12,9 +12,9 @@
 #include "core/incident.hpp"
 #include "core/problem.hpp"
 #include "core/timeline.hpp"
-#include "ui/load_report.hpp"
+#include "state/load_report.hpp"
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 struct Filters {
   std::array<bool, core::kEventTypeCount> types{true, true, true, true, true, true, true};
@@ -56,7 +56,7 @@ struct KeyPress {
 
 // How the map shows incidents: one mark each, or a density grid (counts per screen cell) that
 // costs the same at any number of points; automatic switches above render::DrawParams'
-// default threshold (issue 6).
+// default threshold (a density grid draws ten million incidents at slider speed).
 enum class PointsAs { Automatic, Marks, Density };
 
 struct ViewState {
@@ -98,4 +98,4 @@ struct ViewState {
   void request(Action a) { actions.push_back(a); }
 };
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state

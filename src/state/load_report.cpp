@@ -1,12 +1,12 @@
 // Load reports and their transitions; see load_report.hpp.
-#include "ui/load_report.hpp"
+#include "state/load_report.hpp"
 
 #include <algorithm>
 
 #include "core/incident_loader.hpp"
-#include "ui/view_state.hpp"
+#include "state/view_state.hpp"
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 size_t LoadReport::error_count() const {
   return size_t(std::count_if(problems.begin(), problems.end(),
@@ -70,4 +70,4 @@ std::string problems_summary(const ViewState& v) {
   return {};
 }
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state

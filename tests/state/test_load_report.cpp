@@ -5,11 +5,11 @@
 #include <fstream>
 
 #include "core/incident_loader.hpp"
-#include "ui/load_report.hpp"
-#include "ui/view_state.hpp"
+#include "state/load_report.hpp"
+#include "state/view_state.hpp"
 
 using namespace driftmap;
-using namespace driftmap::ui;
+using namespace driftmap::state;
 
 namespace {
 std::string write_temp(const std::string& name, const std::string& text) {

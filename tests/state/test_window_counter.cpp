@@ -4,10 +4,10 @@
 #include <random>
 
 #include "core/dataset.hpp"
-#include "ui/window_counter.hpp"
+#include "state/window_counter.hpp"
 
 using namespace driftmap;
-using namespace driftmap::ui;
+using namespace driftmap::state;
 
 namespace {
 // Day-, month- and year-precision incidents, some spanning years, over 2014–2024.

@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ui/session.hpp"
+#include "state/session.hpp"
 
 using namespace driftmap;
-using namespace driftmap::ui;
+using namespace driftmap::state;
 
 namespace {
 std::string all_problems(const core::Problems& p) {

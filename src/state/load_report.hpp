@@ -14,7 +14,7 @@ namespace driftmap::core {
 struct LoadResult;
 }
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 struct ViewState;
 
@@ -52,4 +52,4 @@ void dismiss_problems(ViewState& v);
 // Menu-bar summary: "2 problems", "3 notes" or "" when there is nothing to show.
 std::string problems_summary(const ViewState& v);
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state

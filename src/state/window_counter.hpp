@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "core/dataset.hpp"
-#include "ui/filters.hpp"
+#include "state/filters.hpp"
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 class WindowCounter {
  public:
@@ -26,7 +26,8 @@ class WindowCounter {
   bool indexed() const { return days_ > 0; }
 
   // visible: one byte per row (non-zero = passes the country and text filters, as the renderer's
-  // visibility); empty = every row. It is only read when f has a country or text filter.
+  // visibility); empty = those filters are evaluated row by row. It is only read when f has a
+  // country or text filter.
   WindowCounts count(const Filters& f, const core::Dataset& d, core::DayInterval w,
                      std::span<const uint8_t> visible = {}) const;
 
@@ -39,12 +40,6 @@ class WindowCounter {
   size_t type_count(size_t t, core::DayInterval w) const;
 };
 
-// True when the filters need a per-row lookup (a country or a text search): the viewer then
-// keeps a visibility byte per row.
-bool needs_row_mask(const Filters& f);
-// Row passes the type and toll filters and the mask (empty = all).
-bool passes(const Filters& f, const core::Dataset& d, size_t row, std::span<const uint8_t> visible);
-
 // Tab / Shift+Tab: the next (or previous) row, in row order, that overlaps w and passes the
 // filters, after `from` (before it when backwards), wrapping around; the first (last) such row
 // when from is empty. nullopt when the window shows nothing. Costs O(log n) plus the rows it
@@ -56,4 +51,4 @@ std::optional<uint32_t> step_in_window(const Filters& f, const core::Dataset& d,
 bool shown_in_window(const Filters& f, const core::Dataset& d, core::DayInterval w, std::span<const uint8_t> visible,
                      uint32_t row);
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state

@@ -1,4 +1,4 @@
-#include "ui/session.hpp"
+#include "state/session.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -14,7 +14,7 @@
 #include "core/partial_date.hpp"
 #include "core/text.hpp"
 
-namespace driftmap::ui {
+namespace driftmap::state {
 
 namespace {
 
@@ -186,140 +186,180 @@ std::string format_session(const Session& s) {
   return o.str();
 }
 
+namespace {
+
+// Reads a session line by line into s; every problem is reported with its line and field.
+class SessionReader {
+ public:
+  SessionReader(const std::string& path, core::Problems* problems) : p_{path, problems, 0, {}, true} {}
+  void line(std::string raw);
+  std::optional<Session> finish();
+
+ private:
+  void section_header(std::string_view line);
+  void top_level(const std::string& key, std::string_view value);
+  void view_key(const std::string& key, std::string_view value);
+  void time_key(const std::string& key, std::string_view value);
+  void filters_key(const std::string& key, std::string_view value);
+  void layers_key(const std::string& key, std::string_view value);
+  void data_key(const std::string& key, std::string_view value);
+
+  Parser p_;
+  Session s_;
+  std::string section_;
+  bool have_version_ = false;
+  std::optional<core::MonthIndex> from_, to_;
+  int64_t to_line_ = 0;
+  std::optional<double> cx_, cy_;
+};
+
+void SessionReader::line(std::string raw) {
+  ++p_.line;
+  p_.field.clear();
+  if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+  const std::string_view line = core::trim(raw);
+  if (line.empty() || line[0] == '#' || line[0] == ';') return;
+  if (line.front() == '[') return section_header(line);
+  const size_t eq = line.find('=');
+  if (eq == std::string_view::npos) return p_.error("expected 'key = value', got \"" + std::string(line) + "\"");
+  const std::string key(core::trim(line.substr(0, eq)));
+  const std::string_view value = core::trim(line.substr(eq + 1));
+  p_.field = section_.empty() ? key : section_ + "." + key;
+  if (section_.empty()) top_level(key, value);
+  else if (section_ == "view") view_key(key, value);
+  else if (section_ == "time") time_key(key, value);
+  else if (section_ == "filters") filters_key(key, value);
+  else if (section_ == "layers") layers_key(key, value);
+  else if (section_ == "data") data_key(key, value);
+}
+
+void SessionReader::section_header(std::string_view line) {
+  if (line.back() != ']') return p_.error("section header \"" + std::string(line) + "\" is missing ']'");
+  section_ = std::string(core::trim(line.substr(1, line.size() - 2)));
+  if (section_ != "view" && section_ != "time" && section_ != "filters" && section_ != "layers" && section_ != "data")
+    p_.error("unknown section [" + section_ + "]");
+  if (!have_version_) {
+    p_.error("the file does not start with 'driftmap_session = " + std::to_string(kSessionVersion) +
+             "' (not a driftmap session?)");
+    have_version_ = true;  // report once
+  }
+}
+
+void SessionReader::top_level(const std::string& key, std::string_view value) {
+  if (key != "driftmap_session") return p_.error("unknown key (keys belong in a [section])");
+  have_version_ = true;
+  if (auto v = p_.integer(value, 1, 1000); v && *v != kSessionVersion)
+    p_.error("version " + std::to_string(*v) + " is not supported (this driftmap reads version " +
+             std::to_string(kSessionVersion) + ")");
+}
+
+void SessionReader::view_key(const std::string& key, std::string_view value) {
+  if (key == "centre_x_m") cx_ = p_.number(value);
+  else if (key == "centre_y_m") cy_ = p_.number(value);
+  else if (key == "metres_per_px") {
+    if (auto v = p_.number(value)) {
+      if (*v <= 0) p_.error("must be greater than 0");
+      else s_.metres_per_px = *v;
+    }
+  } else p_.error("unknown key");
+}
+
+void SessionReader::time_key(const std::string& key, std::string_view value) {
+  if (key == "mode") {
+    if (value == "sliding") s_.mode = core::WindowMode::Sliding;
+    else if (value == "cumulative") s_.mode = core::WindowMode::Cumulative;
+    else p_.error("\"" + std::string(value) + "\" is not sliding or cumulative");
+  } else if (key == "window_months") {
+    if (auto v = p_.integer(value, 1, 1200)) s_.window_months = *v;
+  } else if (key == "from") {
+    from_ = p_.month(value);
+  } else if (key == "to") {
+    to_ = p_.month(value);
+    to_line_ = p_.line;
+  } else if (key == "step") {
+    if (value == "month") s_.step = core::StepSize::Month;
+    else if (value == "quarter") s_.step = core::StepSize::Quarter;
+    else if (value == "year") s_.step = core::StepSize::Year;
+    else p_.error("\"" + std::string(value) + "\" is not month, quarter or year");
+  } else if (key == "loop") {
+    if (auto v = p_.boolean(value)) s_.loop = *v;
+  } else if (key == "steps_per_second") {
+    if (auto v = p_.number(value)) {
+      if (*v <= 0 || *v > 60) p_.error("must be between 0 and 60");
+      else s_.steps_per_second = static_cast<float>(*v);
+    }
+  } else p_.error("unknown key");
+}
+
+void SessionReader::filters_key(const std::string& key, std::string_view value) {
+  if (key == "types") {
+    s_.filters.types.fill(false);
+    for (std::string_view name : core::split(value, ',')) {
+      name = core::trim(name);
+      if (name.empty()) continue;
+      if (auto t = core::parse_event_type(name)) s_.filters.types[static_cast<size_t>(*t)] = true;
+      else p_.error("\"" + std::string(name) + "\" is not an event type");
+    }
+  } else if (key == "country") {
+    s_.filters.country = std::string(value);
+  } else if (key == "killed_min") {
+    if (auto v = p_.integer(value, 0, 1000000)) s_.filters.killed_min = *v;
+  } else if (key == "search") {
+    s_.filters.search = unescape(value);
+  } else p_.error("unknown key");
+}
+
+void SessionReader::layers_key(const std::string& key, std::string_view value) {
+  bool* target = key == "ctc_shift" ? &s_.show_ctc_shift
+                 : key == "region_counts" ? &s_.show_region_counts
+                 : key == "labels" ? &s_.show_labels
+                                   : nullptr;
+  if (!target) return p_.error("unknown key");
+  if (auto v = p_.boolean(value)) *target = *v;
+}
+
+void SessionReader::data_key(const std::string& key, std::string_view value) {
+  if (key != "file") return p_.error("unknown key");
+  if (value.empty()) p_.error("empty file name");
+  else s_.data_files.emplace_back(value);
+}
+
+// What can only be checked once every line is read: the version line, the centre's two halves,
+// the window's order.
+std::optional<Session> SessionReader::finish() {
+  p_.field.clear();
+  if (!have_version_) {
+    p_.line = 0;
+    p_.error("missing 'driftmap_session = " + std::to_string(kSessionVersion) + "' (not a driftmap session?)");
+  }
+  if (cx_.has_value() != cy_.has_value()) {
+    p_.line = 0;
+    p_.field = cx_ ? "view.centre_y_m" : "view.centre_x_m";
+    p_.error("missing (centre_x_m and centre_y_m go together)");
+  } else if (cx_) {
+    s_.centre_m = core::Vec2{*cx_, *cy_};
+  }
+  if (from_ && to_) {
+    if (*to_ < *from_) {
+      p_.line = to_line_;
+      p_.field = "time.to";
+      p_.error("ends before time.from");
+    } else {
+      s_.window = core::MonthRange{*from_, *to_ + 1};
+    }
+  }
+  if (!p_.ok) return std::nullopt;
+  return s_;
+}
+
+}  // namespace
+
 std::optional<Session> parse_session(const std::string& text, const std::string& path, core::Problems* problems) {
-  Session s;
-  Parser p{path, problems, 0, {}, true};
-  std::string section;
-  bool have_version = false;
-  std::optional<core::MonthIndex> from, to;
-  int64_t to_line = 0;
-  std::optional<double> cx, cy;
+  SessionReader reader(path, problems);
   std::istringstream in(text);
   std::string raw;
-  while (std::getline(in, raw)) {
-    ++p.line;
-    p.field.clear();
-    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    const std::string_view line = core::trim(raw);
-    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
-    if (line.front() == '[') {
-      if (line.back() != ']') {
-        p.error("section header \"" + std::string(line) + "\" is missing ']'");
-        continue;
-      }
-      section = std::string(core::trim(line.substr(1, line.size() - 2)));
-      if (section != "view" && section != "time" && section != "filters" && section != "layers" && section != "data")
-        p.error("unknown section [" + section + "]");
-      if (!have_version) {
-        p.error("the file does not start with 'driftmap_session = " + std::to_string(kSessionVersion) +
-                "' (not a driftmap session?)");
-        have_version = true;  // report once
-      }
-      continue;
-    }
-    const size_t eq = line.find('=');
-    if (eq == std::string_view::npos) {
-      p.error("expected 'key = value', got \"" + std::string(line) + "\"");
-      continue;
-    }
-    const std::string key(core::trim(line.substr(0, eq)));
-    const std::string_view value = core::trim(line.substr(eq + 1));
-    p.field = section.empty() ? key : section + "." + key;
-    if (section.empty()) {
-      if (key == "driftmap_session") {
-        have_version = true;
-        if (auto v = p.integer(value, 1, 1000); v && *v != kSessionVersion)
-          p.error("version " + std::to_string(*v) + " is not supported (this driftmap reads version " +
-                  std::to_string(kSessionVersion) + ")");
-      } else {
-        p.error("unknown key (keys belong in a [section])");
-      }
-    } else if (section == "view") {
-      if (key == "centre_x_m") cx = p.number(value);
-      else if (key == "centre_y_m") cy = p.number(value);
-      else if (key == "metres_per_px") {
-        if (auto v = p.number(value)) {
-          if (*v <= 0) p.error("must be greater than 0");
-          else s.metres_per_px = *v;
-        }
-      } else p.error("unknown key");
-    } else if (section == "time") {
-      if (key == "mode") {
-        if (value == "sliding") s.mode = core::WindowMode::Sliding;
-        else if (value == "cumulative") s.mode = core::WindowMode::Cumulative;
-        else p.error("\"" + std::string(value) + "\" is not sliding or cumulative");
-      } else if (key == "window_months") {
-        if (auto v = p.integer(value, 1, 1200)) s.window_months = *v;
-      } else if (key == "from") {
-        from = p.month(value);
-      } else if (key == "to") {
-        to = p.month(value);
-        to_line = p.line;
-      } else if (key == "step") {
-        if (value == "month") s.step = core::StepSize::Month;
-        else if (value == "quarter") s.step = core::StepSize::Quarter;
-        else if (value == "year") s.step = core::StepSize::Year;
-        else p.error("\"" + std::string(value) + "\" is not month, quarter or year");
-      } else if (key == "loop") {
-        if (auto v = p.boolean(value)) s.loop = *v;
-      } else if (key == "steps_per_second") {
-        if (auto v = p.number(value)) {
-          if (*v <= 0 || *v > 60) p.error("must be between 0 and 60");
-          else s.steps_per_second = static_cast<float>(*v);
-        }
-      } else p.error("unknown key");
-    } else if (section == "filters") {
-      if (key == "types") {
-        s.filters.types.fill(false);
-        for (std::string_view name : core::split(value, ',')) {
-          name = core::trim(name);
-          if (name.empty()) continue;
-          if (auto t = core::parse_event_type(name)) s.filters.types[static_cast<size_t>(*t)] = true;
-          else p.error("\"" + std::string(name) + "\" is not an event type");
-        }
-      } else if (key == "country") {
-        s.filters.country = std::string(value);
-      } else if (key == "killed_min") {
-        if (auto v = p.integer(value, 0, 1000000)) s.filters.killed_min = *v;
-      } else if (key == "search") {
-        s.filters.search = unescape(value);
-      } else p.error("unknown key");
-    } else if (section == "layers") {
-      std::optional<bool> v;
-      if (key == "ctc_shift") { if ((v = p.boolean(value))) s.show_ctc_shift = *v; }
-      else if (key == "region_counts") { if ((v = p.boolean(value))) s.show_region_counts = *v; }
-      else if (key == "labels") { if ((v = p.boolean(value))) s.show_labels = *v; }
-      else p.error("unknown key");
-    } else if (section == "data") {
-      if (key == "file") {
-        if (value.empty()) p.error("empty file name");
-        else s.data_files.emplace_back(value);
-      } else p.error("unknown key");
-    }
-  }
-  p.field.clear();
-  if (!have_version) {
-    p.line = 0;
-    p.error("missing 'driftmap_session = " + std::to_string(kSessionVersion) + "' (not a driftmap session?)");
-  }
-  if (cx.has_value() != cy.has_value()) {
-    p.line = 0;
-    p.field = cx ? "view.centre_y_m" : "view.centre_x_m";
-    p.error("missing (centre_x_m and centre_y_m go together)");
-  } else if (cx) {
-    s.centre_m = core::Vec2{*cx, *cy};
-  }
-  if (from && to) {
-    if (*to < *from) {
-      p.line = to_line;
-      p.field = "time.to";
-      p.error("ends before time.from");
-    } else {
-      s.window = core::MonthRange{*from, *to + 1};
-    }
-  }
-  if (!p.ok) return std::nullopt;
-  return s;
+  while (std::getline(in, raw)) reader.line(std::move(raw));
+  return reader.finish();
 }
 
 std::optional<Session> read_session_file(const std::string& path, core::Problems* problems) {
@@ -375,4 +415,4 @@ bool write_session_file(const std::string& path, const Session& s, core::Problem
   return false;
 }
 
-}  // namespace driftmap::ui
+}  // namespace driftmap::state
