@@ -36,13 +36,13 @@ void main() {
   // Provinces carry their country as parent; countries have none.
   bool own_is_country = a_area.y == 0xFFFFFFFFu;
   if (!own_is_country) col = apply_country_highlight(apply_override(col, a_area.y), a_area.y);
-  col = apply_override(col, a_area.x);
-  if (own_is_country) {
-    col = apply_country_highlight(col, a_area.x);
-    v_province_highlight = 0.0;
-  } else {
-    v_province_highlight = u_highlight.a * texelFetch(u_highlighted, int(a_area.x)).r;
-  }
-  v_under = col;
-  v_colour = mix(col, u_highlight.rgb, v_province_highlight);
+  // The area's own override (the article's region fills) goes over its highlights, so that an
+  // area-incident tint never hides it; a hatched highlight fades by the override's strength.
+  vec4 ov = texelFetch(u_override, int(a_area.x));
+  float ph = 0.0;
+  if (own_is_country) col = apply_country_highlight(col, a_area.x);
+  else ph = u_highlight.a * texelFetch(u_highlighted, int(a_area.x)).r;
+  v_province_highlight = ph * (1.0 - ov.a);
+  v_under = mix(col, ov.rgb, ov.a);
+  v_colour = mix(mix(col, u_highlight.rgb, ph), ov.rgb, ov.a);
 }

@@ -7,8 +7,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -20,6 +22,7 @@
 #include "app/progress_bar.hpp"
 #include "app/commands.hpp"
 #include "app/export_options.hpp"
+#include "app/story_animation.hpp"
 #include "core/partial_date.hpp"
 #include "core/timeline.hpp"
 #include "render/gl_objects.hpp"
@@ -45,6 +48,9 @@ ArgParser make_parser() {
       .option("--step", "1m|1q|1y", "how far each frame moves the window (default 1m)")
       .option("--window", "12m|Nm|cumulative", "window length in months, or cumulative from the start (default 12m)")
       .option("--fps", "N", "frames per second (default 4)")
+      .flag("--story", "play the story's chapters in order ('driftmap story'), each with its period, frame,\n"
+                       "title and caption, held for --hold seconds")
+      .option("--hold", "SECONDS", "with --story: how long each chapter stays (default 3)")
       .flag("--progress", "show a progress bar on stderr even when it is not a terminal");
   add_export_options(p);
   p.flag("--help", "show this help");
@@ -179,11 +185,21 @@ int cmd_animate(int argc, char** argv) {
     }
   }
 
+  StopSignals stop;
+  if (args->has("--story")) {
+    double hold_s = 3;
+    if (auto s = args->get("--hold")) {
+      const auto r = std::from_chars(s->data(), s->data() + s->size(), hold_s, std::chars_format::fixed);
+      if (r.ec != std::errc() || r.ptr != s->data() + s->size() || !(hold_s > 0 && hold_s <= 60))
+        return fail_option("--hold: " + quoted(*s) + " is not a number of seconds in 0..60");
+    }
+    return animate_story(inputs, settings, *format, options, out, std::max(1, int(std::lround(hold_s * fps))),
+                         args->has("--title"), args->has("--subtitle"), progress, [&] { return stop.received() != 0; });
+  }
   auto fail = [&](const std::string& message) {
     progress.finish();  // the message goes on its own line
     return fail_line(message);
   };
-  StopSignals stop;
   try {
     render::HeadlessContext context;
     // One frame for the whole animation: the framing of every window's incidents.

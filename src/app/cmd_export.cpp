@@ -51,7 +51,9 @@ ArgParser make_parser() {
       .option("--from", "DATE", "first date shown: YYYY, YYYY-MM or YYYY-MM-DD (2022 = from 1 Jan 2022);\n"
                                 "default: the data's first date")
       .option("--to", "DATE", "last date shown, inclusive (2023-06 = through 30 Jun 2023);\n"
-                              "default: the data's last date");
+                              "default: the data's last date")
+      .option("--chapter", "K", "render chapter K of the story ('driftmap story' lists them): its period, frame,\n"
+                                "title, caption and the article's figures; other options override them");
   add_export_options(p);
   p.flag("--progress", "show a progress bar on stderr even when it is not a terminal (on a terminal it\n"
                        "appears by itself when the export takes over a second)");
@@ -109,6 +111,7 @@ int cmd_export(int argc, char** argv) {
   // ---- window: --from/--to, else the session's, else the data's extent -------------------------
   core::DayInterval window = inputs.dataset.extent();
   if (inputs.session_window && !from && !to) window = inputs.session_window->days();
+  if (inputs.chapter_window && !from && !to) window = *inputs.chapter_window;
   if (from) window.start_day = from->interval().start_day;
   if (to) window.end_day = to->interval().end_day;
   if (window.end_day <= window.start_day) {

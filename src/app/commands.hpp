@@ -13,6 +13,7 @@ int cmd_stats(int argc, char** argv);
 int cmd_gen(int argc, char** argv);
 int cmd_bench(int argc, char** argv);
 int cmd_convert(int argc, char** argv);
+int cmd_story(int argc, char** argv);
 int run_viewer(int argc, char** argv);  // no subcommand: the window (argv[0] = program)
 
 }  // namespace driftmap::app

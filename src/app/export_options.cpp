@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "app/import_options.hpp"
+#include "app/story_options.hpp"
 #include "core/geodata.hpp"
 #include "core/incident_loader.hpp"
 #include "state/filters.hpp"
@@ -58,6 +59,29 @@ core::Dataset merge(std::vector<core::Dataset>& parts) {
   core::Dataset d = std::move(b).build();
   d.name = std::to_string(parts.size()) + " files";
   return d;
+}
+
+// --chapter K: the story chapter's window, frame, title, caption and the article's figures.
+std::optional<int> apply_chapter_option(const ParsedArgs& args, render::ExportSettings* st, ExportInputs* in) {
+  const auto k = args.get("--chapter");
+  if (!k) return std::nullopt;
+  const auto story = load_bundled_story();
+  if (!story) return kExitFailure;
+  const auto n = parse_int(*k);
+  if (!n || *n < 1 || size_t(*n) > story->size())
+    return fail_option("--chapter: " + quoted(*k) + " is not a chapter number 1.." + std::to_string(story->size()) +
+                     " (see 'driftmap story')");
+  const core::Chapter& c = (*story)[size_t(*n - 1)];
+  if (!in->bundle) {  // --data without --ctc: the article's figures come from the bundled tables
+    core::Problems problems;
+    in->bundle = core::load_bundle_tables(core::geodata_dir(), &problems);
+    if (!in->bundle) return fail_line("--chapter: the article's figures in " + core::geodata_dir() + " cannot be loaded");
+    in->bundle_incidents_shown = false;
+  }
+  apply_chapter(c, in->bundle ? &*in->bundle : nullptr, st, args.has("--bbox"), args.has("--title"),
+                args.has("--subtitle"));
+  in->chapter_window = c.window();
+  return std::nullopt;
 }
 
 }  // namespace
@@ -260,6 +284,7 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
     bundle->incidents = {};
     in->bundle = std::move(*bundle);
   }
+  if (auto status = apply_chapter_option(args, st, in)) return *status;
   core::Problems bproblems;
   if (!in->boundaries)
     in->boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),

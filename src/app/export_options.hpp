@@ -39,6 +39,8 @@ struct ExportInputs {
   core::WindowMode session_mode = core::WindowMode::Sliding;
   int32_t session_window_months = 12;
   bool has_session = false;
+  // From --chapter K: the chapter's period (export shows it unless --from/--to are given).
+  std::optional<core::DayInterval> chapter_window;
 
   render::ExportData data() const {
     return {&*boundaries, &dataset, &areas, bundle ? &*bundle : nullptr, bundle_incidents_shown};

@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"validate", "check incident files and print every problem", driftmap::app::cmd_validate},
     {"convert", "write incident files (ACLED, GTD, any OGR source) in driftmap's schema", driftmap::app::cmd_convert},
     {"stats", "counts per period and region beside the article's reported figures", driftmap::app::cmd_stats},
+    {"story", "list the story's chapters (render one with export --chapter K)", driftmap::app::cmd_story},
     {"gen", "write a synthetic incident CSV of any size (for benchmarks)", driftmap::app::cmd_gen},
     {"bench", "measure load, memory, window changes, frame and export times", driftmap::app::cmd_bench},
 };

@@ -345,7 +345,7 @@ class Viewer {
     bool operator==(const HoverKey&) const = default;
   };
   HoverKey hover_key_;
-  int choropleth_key_ = -2;
+  std::optional<std::vector<const void*>> choropleth_key_;  // the figures the fills show
   bool world_boundaries_ = false;
   float ui_scale_ = 1.0f;
   std::optional<render::BoundaryMesh> initial_mesh_;  // built by the loader thread
@@ -395,7 +395,7 @@ bool Viewer::make_renderer(const render::BoundaryMesh& mesh, bool world) {
   if (!renderer_) renderer_ = region_renderer_ ? region_renderer_.get() : world_renderer_.get();
   scene_.style = &renderer_->style();
   scene_.ui_scale = ui_scale_;
-  choropleth_key_ = -2;
+  choropleth_key_.reset();
   return true;
 }
 
@@ -619,28 +619,21 @@ void Viewer::update_scene() {
     }
     scene_.shares = core::reported_series(*bundle_, core::AggregateMetric::SharePercent);
     scene_.counts_reported = core::reported_series(*bundle_, core::AggregateMetric::Count);
-    // The year under the slider: the window's last month.
-    scene_.share_period = w.length_days() > 0 ? scene_.shares.period_at(w.end_day - 1) : std::nullopt;
+    scene_.figures = core::region_figures_for_window(*bundle_, w);
+    scene_.share_period = core::best_share_period(scene_.shares, scene_.figures);
   }
   if (v_.selected && !state::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
 }
 
 void Viewer::apply_choropleth() {
   if (!renderer_ || !bundle_) return;
-  const int key = v_.show_ctc_shift && scene_.share_period ? static_cast<int>(*scene_.share_period) : -1;
-  if (key == choropleth_key_) return;
+  std::vector<const void*> key;  // the rows the fills show (a share or a statement each)
+  if (v_.show_ctc_shift)
+    for (const auto& f : scene_.figures) key.push_back(f.share ? static_cast<const void*>(f.share) : f.statement);
+  if (choropleth_key_ && *choropleth_key_ == key) return;
   choropleth_key_ = key;
-  if (key < 0) {
-    each_renderer([](render::MapRenderer& r) { r.set_area_colours({}, {}); });
-    return;
-  }
-  std::vector<render::Rgba> admin1(boundaries_->admin1().size(), render::Rgba{0, 0, 0, 0});
-  for (size_t k = 0; k < shift_regions_.size(); ++k) {
-    const size_t r = shift_regions_[k];
-    const auto& value = scene_.shares.values[r][static_cast<size_t>(key)];
-    if (!value) continue;
-    for (size_t a : region_areas_[r]) admin1[a] = render::region_share_fill(k, *value);
-  }
+  const auto admin1 = v_.show_ctc_shift ? render::figure_fills(*bundle_, scene_.figures, region_areas_, boundaries_->admin1().size())
+                                        : std::vector<render::Rgba>{};
   each_renderer([&](render::MapRenderer& r) { r.set_area_colours({}, admin1); });
 }
 

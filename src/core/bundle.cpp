@@ -114,9 +114,14 @@ std::optional<Bundle> load_bundle_tables(const std::string& dir, Problems* probl
   }
   if (auto t = read_csv_table(dir + "/regions.csv", {"region", "label", "members"}, &p)) {
     for (size_t r = 0; r < t->rows.size(); ++r) {
-      Region reg{std::string(t->get(r, "region")), std::string(t->get(r, "label")), {}};
+      Region reg{std::string(t->get(r, "region")), std::string(t->get(r, "label")), {}, std::nullopt};
       for (auto m : split(t->get(r, "members"), ';'))
         if (!trim(m).empty()) reg.members.emplace_back(trim(m));
+      const std::string_view colour = t->get(r, "colour");
+      uint32_t rgb = 0;
+      auto res = std::from_chars(colour.data(), colour.data() + colour.size(), rgb, 16);
+      if (colour.size() == 6 && res.ec == std::errc() && res.ptr == colour.data() + colour.size()) reg.colour_rgb = rgb;
+      else if (!colour.empty()) p.error(t->path, t->lines[r], "colour", "\"" + std::string(colour) + "\" is not RRGGBB");
       b.regions.push_back(std::move(reg));
     }
   }

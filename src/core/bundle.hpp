@@ -42,6 +42,7 @@ struct ArticleStatement {
   std::string source_id;
   PartialDate period_start, period_end;
   std::string region, quote;
+  DayInterval period() const { return DateSpan{period_start, period_end}.interval(); }
 };
 
 // How a judgement was made for one field of one incident (provenance.csv): how a place was
@@ -61,6 +62,7 @@ struct BundlePlace {
 struct Region {
   std::string region, label;
   std::vector<std::string> members;  // canonical admin-1 names
+  std::optional<uint32_t> colour_rgb;  // map fill and chart colour (0xRRGGBB), when the group has one
 };
 
 struct Bundle {

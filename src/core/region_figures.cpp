@@ -7,9 +7,9 @@
 
 namespace driftmap::core {
 
-std::string period_label(const Aggregate& a) {
-  const PartialDate& s = a.period_start;
-  const PartialDate& e = a.period_end;
+std::string period_label(const Aggregate& a) { return period_label(a.period_start, a.period_end); }
+
+std::string period_label(const PartialDate& s, const PartialDate& e) {
   if (s == e) return s.to_display();
   if (s.year == e.year && s.precision == DatePrecision::Month && e.precision == DatePrecision::Month) {
     if (s.month == 1 && e.month == 6) return "H1 " + std::to_string(s.year);

@@ -13,6 +13,7 @@
 namespace driftmap::core {
 
 // "2022", "H1 2023", "Jan 2021 – Sep 2022": how a reported period reads.
+std::string period_label(const PartialDate& start, const PartialDate& end);
 std::string period_label(const Aggregate& a);
 
 struct ReportedValue {

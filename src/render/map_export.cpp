@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/article_figures.hpp"
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
 #include "render/boundary_mesh.hpp"
@@ -131,10 +132,8 @@ struct MapExporter::Impl {
   GeoBox aoi;
   double pixel_ratio = 1;
 
-  // CTC Sentinel shares (when asked for and the bundle has them).
-  core::ReportedSeries shares;
+  // CTC Sentinel region groups: the admin-1 areas of each (by Bundle::regions index).
   std::vector<std::vector<size_t>> region_areas;
-  std::vector<size_t> shift_regions;
 
   std::unique_ptr<MapRenderer> renderer;
   std::unique_ptr<OffscreenTarget> target;
@@ -150,28 +149,34 @@ struct MapExporter::Impl {
   // triangles the rasteriser sets up compared with half an output pixel.
   double simplify_m() const { return std::min(1.0, 0.5 * pixel_ratio) * camera.metres_per_px(); }
 
-  // Per-admin1 override colours and the legend entries for the window.
+  // The article's figures that speak to the window (core::region_figures_for_window): per-admin1
+  // fills, the legend entries (each with its own period) and the caption (statements quoted, or
+  // which figures exist when none applies).
+  std::vector<core::WindowFigure> figures(core::DayInterval w) const {
+    if (!settings.ctc_shares || !data.bundle) return {};
+    return core::region_figures_for_window(*data.bundle, w);
+  }
   void shares_for(core::DayInterval w, std::vector<Rgba>* admin1, LayoutOptions* lo) const {
     if (admin1) admin1->clear();
-    if (!settings.ctc_shares || !data.bundle || shift_regions.empty() || w.end_day <= w.start_day) return;
-    const auto period = shares.period_at(w.end_day - 1);
-    if (!period) return;
-    if (admin1) admin1->assign(data.boundaries->admin1().size(), Rgba{0, 0, 0, 0});
-    if (lo) lo->shares_title = "CTC Sentinel: share of attacks, " + shares.period_labels[*period];
-    for (size_t k = 0; k < shift_regions.size(); ++k) {
-      const size_t r = shift_regions[k];
-      const auto& v = shares.values[r][*period];
-      if (!v) continue;
-      const Rgba fill = region_share_fill(k, *v);
-      if (admin1)
-        for (size_t a : region_areas[r]) (*admin1)[a] = fill;
-      if (lo) lo->shares.push_back({data.bundle->regions[r].label, fill, *v});
+    if (!settings.ctc_shares || !data.bundle) return;
+    const auto figs = figures(w);
+    if (lo) {
+      lo->shares_title = "CTC Sentinel (2023), reported:";
+      if (figs.empty()) lo->attribution = core::no_figures_caption(*data.bundle) + ". " + lo->attribution;
+      for (const std::string& q : core::statement_quotes(figs))  // once, though a chapter may quote it too
+        if (settings.caption.find(q.substr(q.find("\u201c"))) == std::string::npos) lo->attribution = q + " " + lo->attribution;
     }
+    if (admin1) *admin1 = figure_fills(*data.bundle, figs, region_areas, data.boundaries->admin1().size());
+    if (lo)
+      for (const core::WindowFigure& f : figs)
+        lo->shares.push_back({core::figure_text(*data.bundle, f), figure_fill(*data.bundle, f),
+                              f.is_statement() ? -1 : f.share->value});
   }
 
   LayoutOptions options_for(core::DayInterval w, const std::string& date) const {
     LayoutOptions lo = layout_options;
     lo.date_text = date;
+    if (!settings.caption.empty()) lo.attribution = settings.caption + " " + lo.attribution;
     shares_for(w, nullptr, &lo);
     return lo;
   }
@@ -257,18 +262,26 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
     for (int t = 0; t < core::kEventTypeCount; ++t)
       if (present[size_t(t)] && (st.type_mask >> t & 1u)) lo.legend_types.push_back(core::EventType(t));
   }
-  if (st.ctc_shares && data.bundle) {
-    m.shares = core::reported_series(*data.bundle, core::AggregateMetric::SharePercent);
-    m.region_areas = core::region_areas(*data.bundle, *data.boundaries);
-    for (size_t r = 0; r < data.bundle->regions.size() && r < m.shares.values.size(); ++r)
-      if (std::any_of(m.shares.values[r].begin(), m.shares.values[r].end(), [](auto& x) { return x.has_value(); }))
-        m.shift_regions.push_back(r);
-  }
   LayoutOptions measure = lo;
   measure.date_text = "Date range";
-  if (!m.shift_regions.empty()) {
-    measure.shares_title = "CTC Sentinel: share of attacks, Jan 2021 – Sep 2022";
-    for (size_t r : m.shift_regions) measure.shares.push_back({data.bundle->regions[r].label, {}, 100});
+  if (!st.caption.empty()) measure.attribution = st.caption + " " + measure.attribution;
+  if (st.ctc_shares && data.bundle) {
+    m.region_areas = core::region_areas(*data.bundle, *data.boundaries);
+    // Room for the widest legend and the longest caption any window can have.
+    measure.shares_title = "CTC Sentinel (2023), reported:";
+    std::string longest = core::no_figures_caption(*data.bundle) + ".";
+    std::vector<std::string> texts;
+    size_t most = 0;
+    for (const core::WindowFigure& each : core::figures_for_window(*data.bundle, {INT32_MIN / 2, INT32_MAX / 2})) {
+      const auto figs = core::region_figures_for_window(*data.bundle, each.period_days());
+      most = std::max(most, figs.size());
+      for (const auto& f : figs) texts.push_back(core::figure_text(*data.bundle, f));
+      for (const std::string& q : core::statement_quotes(figs))
+        if (q.size() > longest.size()) longest = q;
+    }
+    std::sort(texts.begin(), texts.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
+    for (size_t i = 0; i < std::min(most + 1, texts.size()); ++i) measure.shares.push_back({texts[i], {}, 100});
+    measure.attribution = longest + " " + measure.attribution;
   }
   m.layout = MapLayout::compute(st.width_px, st.height_px, measure, m.fonts);
 

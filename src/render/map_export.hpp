@@ -52,6 +52,7 @@ struct ExportSettings {
   std::string title, subtitle;
   bool legend = true, scalebar = true, north_arrow = false;
   bool ctc_shares = false;  // colour the CTC region groups by the article's reported shares
+  std::string caption;      // a sentence above the attribution (a story chapter's quote), wrapped
   bool badges = true;       // counts on areas with province/country-level incidents
   bool labels = true;       // place, country and province names; markers for what lies outside
 

@@ -89,12 +89,7 @@ std::vector<LegendRow> legend_rows(const LayoutOptions& o) {
   rows.push_back({LegendRow::Symbol::Shaded, "shaded = province/country-level"});
   if (!o.shares_title.empty()) {
     rows.push_back({LegendRow::Symbol::Heading, o.shares_title});
-    for (size_t i = 0; i < o.shares.size(); ++i) {
-      const double p = o.shares[i].percent;
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.0f %%", p);
-      rows.push_back({LegendRow::Symbol::Share, o.shares[i].label + ": " + buf, int(i)});
-    }
+    for (size_t i = 0; i < o.shares.size(); ++i) rows.push_back({LegendRow::Symbol::Share, o.shares[i].label, int(i)});
   }
   return rows;
 }

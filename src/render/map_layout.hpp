@@ -22,9 +22,9 @@ namespace driftmap::render {
 
 // One CTC Sentinel region group in the shares legend.
 struct ShareEntry {
-  std::string label;
-  Rgba fill;      // the map fill (alpha = strength) drawn over the province colour
-  double percent = 0;
+  std::string label;  // the legend line, figure and period included ("Kabul 27 % (2022)")
+  Rgba fill;          // the map fill (alpha = strength) drawn over the province colour
+  double percent = 0; // the reported share; negative for a statement without a number
 };
 
 struct LayoutOptions {

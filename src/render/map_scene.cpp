@@ -84,8 +84,9 @@ void add_areas(Scene& scene, const MapSceneInputs& in) {
     const auto& a = b.admin1()[i];
     Rgba c = st.land_region;
     if (auto p = b.find_admin0(a.iso_a3); p && counted(counts.admin0, *p)) c = mix(c, hl, hl.a);
-    if (i < in.admin1_fill.size() && in.admin1_fill[i].a > 0) c = mix(c, in.admin1_fill[i], in.admin1_fill[i].a);
     if (counted(counts.admin1, i)) c = mix(c, hl, hl.a);
+    // The article's region fills go over the area-incident tint: they are never hidden by it.
+    if (i < in.admin1_fill.size() && in.admin1_fill[i].a > 0) c = mix(c, in.admin1_fill[i], in.admin1_fill[i].a);
     Mark k = path_mark("provinces", rings1[i]);
     k.fill = c;
     k.id = area_id(a, i);

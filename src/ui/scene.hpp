@@ -8,6 +8,7 @@
 
 #include "core/bundle.hpp"
 #include "core/dataset.hpp"
+#include "core/article_figures.hpp"
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
 #include "render/style.hpp"
@@ -55,7 +56,8 @@ struct Scene {
   core::ReportedSeries shares;           // CTC Sentinel share_percent figures
   core::ReportedSeries counts_reported;  // CTC Sentinel count figures
   std::vector<size_t> region_counts;     // our incidents per region in the window
-  std::optional<size_t> share_period;    // index into shares.periods under the slider
+  std::optional<size_t> share_period;    // index into shares.periods of the best-overlapping share
+  std::vector<core::WindowFigure> figures;  // the article's figures for the window, best first
   size_t unmatched_areas = 0;            // area-precision incidents with no polygon
 
   // Set when the last map frame drew the incidents as a density grid: its largest count per

@@ -196,7 +196,7 @@ void ctc_section(ViewState& v, const Scene& s) {
         const float val = static_cast<float>(*sh.values[r][p]);
         const float bh = plot_h * std::clamp(val, 0.f, 100.f) / 100.f;
         const float x = gx + 3 + bar_w * static_cast<float>(k);
-        const render::Rgba c = render::region_colour(k);
+        const render::Rgba c = render::region_colour(s.bundle->regions[r]);
         dl->AddRectFilled(ImVec2(x, p0.y + plot_h - bh), ImVec2(x + bar_w - 1, p0.y + plot_h), to_u32(c));
       }
       const std::string& lab = sh.period_labels[p];
@@ -222,26 +222,29 @@ void ctc_section(ViewState& v, const Scene& s) {
       ImGui::EndTooltip();
     }
   }
-  // Legend of region colours, with the reported share under the slider and our own counts.
-  for (size_t k = 0; k < s.shift_regions.size(); ++k) {
-    const size_t r = s.shift_regions[k];
-    const render::Rgba c = render::region_colour(k);
-    ImGui::ColorButton(("##reg" + std::to_string(r)).c_str(), ImVec4(c.r, c.g, c.b, 1),
+  // The figures that speak to the window (best overlap first, each with its own period), then
+  // our own counts per region.
+  for (const core::WindowFigure& f : s.figures) {
+    const render::Rgba c = render::region_colour(s.bundle->regions[f.region]);
+    ImGui::ColorButton(("##fig" + std::to_string(f.region)).c_str(), ImVec4(c.r, c.g, c.b, 1),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
     ImGui::SameLine();
-    std::string line = s.bundle->regions[r].label;
-    if (s.share_period && r < s.shares.values.size() && s.shares.values[r][*s.share_period]) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, ": %.0f%% reported (%s)", *s.shares.values[r][*s.share_period],
-                    s.shares.period_labels[*s.share_period].c_str());
-      line += buf;
-    }
-    if (v.show_region_counts && r < s.region_counts.size())
-      line += "; " + std::to_string(s.region_counts[r]) + " in our data";
-    ImGui::TextWrapped("%s", line.c_str());
+    ImGui::TextWrapped("%s", core::figure_text(*s.bundle, f).c_str());
   }
-  if (!s.share_period && np > 0)
-    ImGui::TextDisabled("The article reports no shares for %d.", core::year_of_month(v.time.window.end_month - 1));
+  for (const std::string& q : core::statement_quotes(s.figures)) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", q.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (s.figures.empty() && np > 0) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s.", core::no_figures_caption(*s.bundle).c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (v.show_region_counts)
+    for (size_t r : s.shift_regions)
+      if (r < s.region_counts.size())
+        ImGui::Text("%s: %zu in our data", s.bundle->regions[r].label.c_str(), s.region_counts[r]);
   if (v.show_region_counts)
     ImGui::TextDisabled("\"in our data\": this dataset's incidents in the window, not the article's figures.");
 }

@@ -235,7 +235,9 @@ TEST_CASE("export --ctc on with --data draws the article's shares and credits on
     return driftmap::test::read_all(dir.file(name));
   };
   const std::string with = svg("ctc.svg", {"--ctc", "on"});
-  CHECK(with.find("CTC Sentinel: share of attacks, 2022") != std::string::npos);
+  // Each figure is captioned with its own period.
+  CHECK(with.find("CTC Sentinel (2023), reported:") != std::string::npos);
+  CHECK(with.find("Kabul 27 % (2022)") != std::string::npos);
   CHECK(with.find("Shares of attacks: CTC Sentinel: The Enduring Duel") != std::string::npos);
   // The bundled documents are not the source of this file's incidents.
   CHECK(with.find("Sources:") == std::string::npos);
