@@ -106,7 +106,7 @@ struct ViewerOptions {
   int frames = 0;
   std::optional<core::MonthRange> window;
   bool verbose = false;
-  std::string view = "afpak";
+  std::string view;  // empty: the story's first chapter, else Af-Pak
   std::string select_id;
   std::string export_test;       // --export-dialog-test FILE
   std::string export_test_size;  // --export-size
@@ -123,7 +123,8 @@ ArgParser viewer_parser() {
   p.option("--from", "DATE", "start of the time window (YYYY, YYYY-MM or YYYY-MM-DD)");
   p.option("--to", "DATE", "end of the time window, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)");
   p.option("--select", "ID", "open the details of the incident with this id");
-  p.option("--view", "NAME", "initial view: afpak (default), region, world or data");
+  p.option("--view", "NAME", "initial view: afpak, region, world or data (default: the story's first chapter,\n"
+                               "or afpak with --from/--to, --session or --select)");
   p.option("--size", "WxH", "window size in screen coordinates (default 1400x900)");
   p.option("--export-dialog-test", "FILE",
            "automated check: open the Export dialog (as Ctrl+E does), export FILE through it (format by\n"
@@ -278,6 +279,7 @@ class Viewer {
   void update_hover_and_input();
   std::optional<uint32_t> pick_point(core::Vec2 fb_px) const;
   void fit_lonlat(const core::GeoBox& box);
+  void show_chapter();
   MapRect free_map_rect() const;
   void keep_selection_in_view();
   void fit_projected(core::Vec2 lo, core::Vec2 hi);
@@ -303,6 +305,7 @@ class Viewer {
   const core::Boundaries* boundaries_ = nullptr;
   std::optional<core::Projection> projection_;
   std::optional<core::Bundle> bundle_;
+  std::vector<core::Chapter> story_;  // geodata/story.csv (empty when it cannot be read)
   struct ExtraFile {
     std::string path;
     size_t rows = 0;
@@ -462,6 +465,7 @@ bool Viewer::load_base_data() {
     if (opt_.verbose || p.severity == core::Severity::Error)
       std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
   }
+  if (auto story = core::load_story(core::geodata_file("story.csv"), &bundle_problems)) story_ = std::move(*story);
   if (bundle_) {
     region_areas_ = core::region_areas(*bundle_, *boundaries_);
     const auto series = core::reported_series(*bundle_, core::AggregateMetric::SharePercent);
@@ -892,6 +896,18 @@ void Viewer::start_export_test() {
   export_test_ = ExportTest::Running;
 }
 
+// The Story panel's chapter: its period as the time window, its frame (every place it names).
+void Viewer::show_chapter() {
+  if (story_.empty()) return;
+  const core::Chapter& c = story_[std::min(v_.story_chapter, story_.size() - 1)];
+  v_.time.playing = false;
+  v_.time.mode = core::WindowMode::Sliding;
+  v_.time.window = core::months_covering(c.window());
+  v_.time.window_months = std::max(1, v_.time.window.length_months());
+  ui::normalise_window(v_.time, scene_.extent);
+  fit_lonlat(c.frame);
+}
+
 void Viewer::handle_actions() {
   for (const std::string& f : inbox_.dropped) {
     if (f.size() > 4 && (f.ends_with(".ini") || f.ends_with(".session"))) load_session(f);
@@ -912,6 +928,7 @@ void Viewer::handle_actions() {
         break;
       }
       case state::Action::FitAfPak: fit_lonlat(afpak_box_); break;
+      case state::Action::ShowChapter: show_chapter(); break;
       case state::Action::FitRegion: fit_lonlat(region_box_); break;
       case state::Action::FitWorld: {
         start_world_mesh();
@@ -1088,6 +1105,7 @@ int Viewer::run() {
     }
   }
   scene_.shift_regions = shift_regions_;
+  scene_.story = story_.empty() ? nullptr : &story_;
   if (bundle_) {
     for (size_t r = 0; r < bundle_->regions.size(); ++r) {
       core::Vec2 sum{};
@@ -1178,6 +1196,14 @@ int Viewer::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    if (!fitted && opt_.view.empty() && !opt_.window && opt_.session.empty() && opt_.select_id.empty() &&
+        !story_.empty()) {
+      // Opened plainly: the story's first chapter, with its panel.
+      v_.show_story = true;
+      v_.story_chapter = 0;
+      v_.request(state::Action::ShowChapter);
+      fitted = true;
+    }
     if (!fitted) {
       v_.request(opt_.view == "world"    ? state::Action::FitWorld
                  : opt_.view == "region" ? state::Action::FitRegion
@@ -1201,6 +1227,7 @@ int Viewer::run() {
     ui::open_file_window(v_);
     ui::confirm_replace_window(v_);
     ui::errors_window(v_);
+    ui::story_panel(v_, scene_);
     if (export_test_ == ExportTest::Pending && frame >= 1) start_export_test();
     ui::export_dialog(export_, v_);
     if (v_.hovered && !ImGui::GetIO().WantCaptureMouse) ui::hover_tooltip(v_, scene_);

@@ -45,6 +45,7 @@ enum class Action : uint8_t {
   LoadValidRows,  // reload reload_path skipping its invalid rows
   OpenExport,     // the Export dialog (File → Export…, Ctrl+E)
   ReplaceSession, // the user agreed to replace confirm_replace_path with this session
+  ShowChapter,    // the story's chapter story_chapter: its time window and frame
 };
 
 // A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
@@ -73,6 +74,8 @@ struct ViewState {
   bool show_legend = true;
   bool show_about = false;
   bool show_open_dialog = false;
+  bool show_story = false;         // the Story panel (View → Story, PgUp/PgDn)
+  size_t story_chapter = 0;        // index into the story's chapters the panel shows
 
   std::optional<uint32_t> hovered;   // dataset row under the cursor
   std::optional<uint32_t> selected;  // dataset row in the details panel

@@ -20,6 +20,11 @@ void about_window(ViewState& v, const Scene& s);
 void open_file_window(ViewState& v);
 void confirm_replace_window(ViewState& v);  // "replace the session at …?"
 void errors_window(ViewState& v);
+// The story of the shift: the chapter's heading, caption and quote with its document, and
+// Previous/Next (PgUp/PgDn) that set the chapter's window and frame (Action::ShowChapter).
+void story_panel(ViewState& v, const Scene& s);
+// Moves the Story panel by delta chapters (clamped), opening it on the current one if closed.
+void story_step(ViewState& v, const Scene& s, int delta);
 
 // Keyboard shortcuts that aren't tied to a widget (Space, arrows, Home/End, +/-, Esc, Tab, Ctrl+S).
 void handle_shortcuts(ViewState& v, const Scene& s);

@@ -10,6 +10,7 @@
 #include "core/dataset.hpp"
 #include "core/article_figures.hpp"
 #include "core/region_figures.hpp"
+#include "core/story.hpp"
 #include "core/timeline.hpp"
 #include "render/style.hpp"
 #include "ui/state.hpp"
@@ -53,6 +54,7 @@ struct Scene {
   std::vector<AreaBadge> badges;
   std::vector<RegionMarker> regions;     // one per bundle region, same order (label empty: not shown)
   std::vector<size_t> shift_regions;     // regions the article gives shares for (chart, legend)
+  const std::vector<core::Chapter>* story = nullptr;  // geodata/story.csv; null without
   core::ReportedSeries shares;           // CTC Sentinel share_percent figures
   core::ReportedSeries counts_reported;  // CTC Sentinel count figures
   std::vector<size_t> region_counts;     // our incidents per region in the window

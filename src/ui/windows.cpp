@@ -56,6 +56,10 @@ void menu_bar(ViewState& v, const Scene& s) {
     if (ImGui::MenuItem("Af-Pak", "1")) v.request(Action::FitAfPak);
     if (ImGui::MenuItem("Wider region", "2")) v.request(Action::FitRegion);
     if (ImGui::MenuItem("World", "3")) v.request(Action::FitWorld);
+    if (s.story && ImGui::MenuItem("Story", "PgUp/PgDn", v.show_story)) {
+      if (v.show_story) v.show_story = false;
+      else story_step(v, s, 0);
+    }
     ImGui::Separator();
     ImGui::MenuItem("Labels", nullptr, &v.show_labels);
     ImGui::MenuItem("CTC shift view", nullptr, &v.show_ctc_shift);
@@ -338,6 +342,8 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
           if (auto r = step_in_window(v.filters, *s.dataset, v.time.window.days(), mask, v.selected, shift)) v.selected = *r;
         }
         break;
+      case GLFW_KEY_PAGE_UP: story_step(v, s, -1); break;
+      case GLFW_KEY_PAGE_DOWN: story_step(v, s, +1); break;
       case GLFW_KEY_F: if (!k.repeat) v.request(Action::FitData); break;
       case GLFW_KEY_1: if (!k.repeat) v.request(Action::FitAfPak); break;
       case GLFW_KEY_2: if (!k.repeat) v.request(Action::FitRegion); break;
