@@ -18,12 +18,19 @@ namespace driftmap::app {
 namespace {
 
 ArgParser make_parser() {
-  ArgParser p("driftmap stats", "[--by region|admin1|country] [--period year|month] [--data FILE]",
+  ArgParser p("driftmap stats",
+              "[--by region|admin1|country] [--period year|month] [--data FILE]\n"
+              "       driftmap stats --drift [--by year|half|quarter] [--json] [--data FILE]",
               "Counts incidents per period and group, beside the regional figures the CTC Sentinel\n"
-              "article reports (geodata/aggregates.csv). An incident counts in the period its date starts.");
-  p.option("--by", "region|admin1|country", "grouping (default region: the article's region groups)")
+              "article reports (geodata/aggregates.csv). An incident counts in the period its date starts.\n"
+              "With --drift: the centre of the located incidents per period, its spread, and its move\n"
+              "from one period to the next (km and bearing).");
+  p.option("--by", "region|admin1|country", "grouping (default region: the article's region groups);\n"
+           "with --drift the period: year (default), half or quarter")
       .option("--period", "year|month", "period length (default year)")
       .option("--data", "FILE", "incident file to count instead of the bundled dataset")
+      .flag("--drift", "the drift of the incidents' centre per period")
+      .flag("--json", "with --drift: a JSON list of periods")
       .flag("--help", "show this help");
   return p;
 }
@@ -70,6 +77,8 @@ int cmd_stats(int argc, char** argv) {
   int exit_code = kExitOk;
   const auto args = parser.parse_command(argc, argv, &exit_code);
   if (!args) return exit_code;
+  if (args->has("--drift")) return stats_drift(parser, *args);
+  if (args->has("--json")) return parser.usage_error("--json: only with --drift");
   const std::string by = args->get("--by").value_or("region");
   if (by != "region" && by != "admin1" && by != "country")
     return parser.usage_error("--by: \"" + by + "\" is not region, admin1 or country");

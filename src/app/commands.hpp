@@ -16,4 +16,9 @@ int cmd_convert(int argc, char** argv);
 int cmd_story(int argc, char** argv);
 int run_viewer(int argc, char** argv);  // no subcommand: the window (argv[0] = program)
 
+class ArgParser;
+struct ParsedArgs;
+// `stats --drift`: the drift of the incidents' centre per period (stats_drift.cpp).
+int stats_drift(const ArgParser& parser, const ParsedArgs& args);
+
 }  // namespace driftmap::app
