@@ -109,6 +109,8 @@ ArgParser& add_export_options(ArgParser& p) {
       .option("--subtitle", "TEXT", "subtitle under the title")
       .option("--legend", "on|off", "event types, circle sizes and precision markers (default on)")
       .option("--labels", "on|off", "names of the incidents' places, countries and provinces (default on)")
+      .option("--drift", "off|year|half|quarter",
+              "the drift of the incidents' centre per period inside the window, as a trajectory (default off)")
       .option("--scalebar", "on|off", "scale bar in km, true at the map's centre (default on)")
       .flag("--north-arrow", "draw a north arrow")
       .option("--style", "light|dark", "colour style (default light)")
@@ -229,6 +231,12 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   else return fail_option(error);
   if (auto v = on_off(args, "--labels", true, &error)) st->labels = *v;
   else return fail_option(error);
+  if (auto v = args.get("--drift"); v && *v != "off") {
+    if (*v == "year") st->drift = core::DriftPeriod::Year;
+    else if (*v == "half") st->drift = core::DriftPeriod::Half;
+    else if (*v == "quarter") st->drift = core::DriftPeriod::Quarter;
+    else return fail_option("--drift: \"" + core::printable_line(*v) + "\" is not off, year, half or quarter");
+  }
   if (auto v = on_off(args, "--scalebar", true, &error)) st->scalebar = *v;
   else return fail_option(error);
   if (auto v = on_off(args, "--ctc", session ? session->show_ctc_shift : false, &error)) st->ctc_shares = *v;

@@ -12,6 +12,7 @@
 #include "core/timeline.hpp"
 #include "render/boundary_mesh.hpp"
 #include "render/gl_objects.hpp"
+#include "render/drift_layer.hpp"
 #include "render/map_labels.hpp"
 #include "render/map_renderer.hpp"
 #include "render/map_scene.hpp"
@@ -138,6 +139,7 @@ struct MapExporter::Impl {
   std::unique_ptr<MapRenderer> renderer;
   std::unique_ptr<OffscreenTarget> target;
   std::optional<core::Framing> framing;  // the default frame, when no view was given
+  std::optional<std::vector<core::DriftStep>> drift;  // settings.drift's steps over all the data
 
   core::IncidentFilter filter() const {
     return {.type_mask = settings.type_mask, .killed_min = settings.killed_min, .visible = settings.visible};
@@ -246,6 +248,7 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   if (!fonts) throw ExportError("text: " + why);
   m.fonts = std::move(*fonts);
   m.pixel_ratio = st.dpi / 96.0;
+  if (st.drift) m.drift = core::drift(*data.dataset, *st.drift);
 
   // Layout (with the widest text the frames will have) and the camera.
   LayoutOptions& lo = m.layout_options;
@@ -439,6 +442,7 @@ Scene MapExporter::scene(core::DayInterval w, SceneDetail detail) {
                                          m.fonts, m.badges(counts), st.transparent);
   m.add_map_text(w, points, &marks);
   scene.add(std::move(marks));
+  if (m.drift) scene.add(drift_marks(*m.drift, w, m.camera, *m.projection, m.layout, m.style));
   return scene;
 }
 

@@ -20,6 +20,7 @@
 #include "core/bundle.hpp"
 #include "core/camera.hpp"
 #include "core/dataset.hpp"
+#include "core/drift.hpp"
 #include "core/framing.hpp"
 #include "core/projection.hpp"
 #include "render/map_layout.hpp"
@@ -55,6 +56,9 @@ struct ExportSettings {
   std::string caption;      // a sentence above the attribution (a story chapter's quote), wrapped
   bool badges = true;       // counts on areas with province/country-level incidents
   bool labels = true;       // place, country and province names; markers for what lies outside
+  // The drift of the incidents' centre by this period (core/drift.hpp), for the periods inside
+  // the frame's window; unset: no drift layer.
+  std::optional<core::DriftPeriod> drift;
 
   // The period the default frame is fitted to (core::frame_incidents): an export's window, or
   // all of an animation's windows, so that one frame serves every frame. Default: all the data.

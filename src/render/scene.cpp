@@ -24,6 +24,7 @@ const std::vector<SceneLayerSpec>& scene_layer_table() {
       {"paper", "Paper", false, RasterBy::Marks},
       {"frame", "Map frame", false, RasterBy::Marks},
       {"badges", "Area counts", true, RasterBy::Marks},
+      {"drift", "Drift of the centre", true, RasterBy::Marks},
       {"labels", "Labels", true, RasterBy::Marks},
       {"outside", "Outside the map", false, RasterBy::Marks},
       {"header", "Title", false, RasterBy::Marks},
