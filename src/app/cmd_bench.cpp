@@ -196,8 +196,7 @@ int cmd_bench(int argc, char** argv) {
 
   // ---- time-window changes -----------------------------------------------------------------------
   core::Problems bproblems;
-  auto boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
-                                           core::geodata_file("admin1_aliases.csv"), &bproblems);
+  auto boundaries = core::Boundaries::load_bundled(&bproblems);
   if (!boundaries) {
     for (const auto& p : bproblems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
     return kExitFailure;

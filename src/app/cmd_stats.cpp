@@ -89,8 +89,7 @@ int cmd_stats(int argc, char** argv) {
 
   core::Problems problems;
   auto tables = core::load_bundle_tables(core::geodata_dir(), &problems);
-  auto boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
-                                           core::geodata_file("admin1_aliases.csv"), &problems);
+  auto boundaries = core::Boundaries::load_bundled(&problems);
   const std::string data_path = args->get("--data").value_or(core::geodata_file("incidents.csv"));
   core::LoadResult loaded = core::load_incidents(data_path);
   for (const auto& p : loaded.problems.items) problems.add(p);

@@ -295,8 +295,7 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
   if (auto status = apply_chapter_option(args, st, in)) return *status;
   core::Problems bproblems;
   if (!in->boundaries)
-    in->boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"),
-                                            core::geodata_file("admin1_aliases.csv"), &bproblems);
+    in->boundaries = core::Boundaries::load_bundled(&bproblems);
   if (!in->boundaries) {
     for (const auto& p : bproblems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
     return fail_line(core::geodata_file("boundaries.gpkg") + ": cannot load the boundaries");

@@ -111,8 +111,7 @@ std::shared_ptr<ImportContext::GazetteerCache> ImportContext::make_cache() { ret
 
 bool ImportContext::load_bundled() {
   if (!boundaries)
-    boundaries = core::Boundaries::load(core::geodata_file("boundaries.gpkg"), core::geodata_file("admin1_aliases.csv"),
-                                        &load_problems);
+    boundaries = core::Boundaries::load_bundled(&load_problems);
   return boundaries.has_value();
 }
 

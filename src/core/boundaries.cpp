@@ -8,6 +8,7 @@
 
 #include "core/csv_table.hpp"
 #include "core/disk_cache.hpp"
+#include "core/geodata.hpp"
 #include "core/ogr_util.hpp"
 #include "core/text.hpp"
 
@@ -296,5 +297,9 @@ std::optional<size_t> area_at(const std::vector<AdminArea>& areas, double lon, d
 
 std::optional<size_t> Boundaries::admin1_at(double lon, double lat) const { return area_at(admin1_, lon, lat); }
 std::optional<size_t> Boundaries::admin0_at(double lon, double lat) const { return area_at(admin0_, lon, lat); }
+
+std::optional<Boundaries> Boundaries::load_bundled(Problems* problems) {
+  return load(geodata_file("boundaries.gpkg"), geodata_file("admin1_aliases.csv"), problems);
+}
 
 }  // namespace driftmap::core

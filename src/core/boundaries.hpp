@@ -29,6 +29,9 @@ class Boundaries {
   // time: reading them back takes a few milliseconds instead of OGR's twenty.
   static std::optional<Boundaries> load(const std::string& gpkg_path, const std::string& aliases_csv,
                                         Problems* problems, bool split_fata = false);
+  // The bundled boundaries (geodata/boundaries.gpkg and its admin1 aliases): how the viewer,
+  // export, stats, bench and the readers that place rows by name all load them.
+  static std::optional<Boundaries> load_bundled(Problems* problems);
 
   // A hash of every area's name, code and geometry (keys of caches built from them).
   uint64_t geometry_key() const { return geometry_key_; }

@@ -104,7 +104,6 @@ struct TextRasterizer::Impl {
 
 TextRasterizer::~TextRasterizer() = default;
 
-namespace {
 // Through fontconfig's default configuration, loaded once per process (FcInit): loading a fresh
 // one per lookup cost 2.5 ms, and an export looks up two faces.
 std::string find_font(const std::string& pattern) {
@@ -127,6 +126,7 @@ std::string find_font(const std::string& pattern) {
   return path;
 }
 
+namespace {
 // The file of a font fontconfig prefers for sans-serif text that has the character (Noto Sans
 // Arabic for Persian, say), or "" when no installed font has it.
 std::string find_font_with(char32_t cp) {

@@ -24,6 +24,10 @@ struct RgbaImage {
   void fill_circle(float cx, float cy, float radius, Rgba colour, float ring_px = 0);
 };
 
+// The font file fontconfig picks for a pattern ("DejaVu Sans", "DejaVu Sans:bold"), or "" when
+// none: the one font lookup of the exports and the viewer's interface.
+std::string find_font(const std::string& pattern);
+
 class TextRasterizer {
  public:
   // Opens the font fontconfig picks for the pattern (e.g. "DejaVu Sans", "DejaVu Sans:bold").

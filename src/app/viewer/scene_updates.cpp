@@ -1,0 +1,104 @@
+// The panels' scene from the workspace, the time window and the filters, rebuilt only when one of
+// them changed; the choropleth when the article's figures for the window change.
+#include <algorithm>
+
+#include "app/viewer/scene_builder.hpp"
+#include "app/viewer/viewer.hpp"
+#include "app/export_runner.hpp"
+#include "core/article_figures.hpp"
+#include "core/region_figures.hpp"
+#include "state/filters.hpp"
+#include "ui/time_control.hpp"
+
+namespace driftmap::app {
+
+// Labels and region markers, projected once; the story's chapters.
+void Viewer::build_static_scene() {
+  add_area_labels(scene_, ws_);
+  scene_.story = ws_.story.empty() ? nullptr : &ws_.story;
+  add_region_markers(scene_, ws_);
+}
+
+// After the data changed (the workspace is already re-indexed).
+void Viewer::rebuild_dataset() {
+  const core::Dataset& d = ws_.active();
+  counter_ = state::WindowCounter::build(d);
+  visibility_.clear();
+  each_renderer([&](render::MapRenderer& r) {
+    r.set_dataset(&d, &ws_.areas());
+    r.set_visibility({});
+  });
+  scene_filters_ = state::Filters{};
+
+  const core::Bundle* bundle = ws_.bundle();
+  scene_.dataset = &d;
+  scene_.row_mask = &visibility_;
+  scene_.bundle = bundle;
+  scene_.extent = core::dataset_months(d);
+  scene_.histogram = core::month_histogram(d, scene_.extent);
+  scene_.countries = state::countries(d);
+  scene_.unmatched_areas = ws_.areas().unmatched();
+  scene_.data_description =
+      (bundle ? std::to_string(bundle->incidents.size()) + " bundled incidents" : "no bundle") +
+      (ws_.extra_count() == 0 ? "" : " + " + std::to_string(ws_.extra_count()) + " file(s)") + ", " +
+      std::to_string(d.size()) + " in all";
+  ui::normalise_window(v_.time, scene_.extent);
+  cancel_export(export_, "cancelled: the data changed");  // its exporter holds the old rows
+  export_.preview_dirty = true;
+  if (v_.selected && *v_.selected >= d.size()) v_.selected.reset();
+  v_.hovered.reset();
+  scene_dirty_ = true;
+}
+
+void Viewer::update_scene() {
+  const core::Dataset& d = ws_.active();
+  const bool filters_changed = !(v_.filters == scene_filters_);
+  if (filters_changed || visibility_.size() != d.size()) {
+    // Country and text need a per-row lookup: a visibility byte per row. Type and toll are uniforms.
+    const core::IncidentFilter rule = state::incident_filter(v_.filters);
+    if (rule.needs_row_lookup()) visibility_ = core::row_lookup_mask(rule, d);
+    else visibility_.clear();
+    each_renderer([&](render::MapRenderer& r) { r.set_visibility(visibility_); });
+  }
+  if (!scene_dirty_ && !filters_changed && v_.time.window == scene_window_ &&
+      scene_region_counts_ == v_.show_region_counts)
+    return;
+  scene_filters_ = v_.filters;
+  scene_window_ = v_.time.window;
+  scene_dirty_ = false;
+  ++scene_version_;
+  const core::DayInterval w = v_.time.window.days();
+  // O(1) per window without country/text/toll filters; the window's rows are never listed (a
+  // window may hold millions).
+  scene_.counts = counter_.count(v_.filters, d, w, visibility_);
+  scene_region_counts_ = v_.show_region_counts;
+  update_region_counts(w);
+  if (v_.selected && !state::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
+}
+
+// The article's figures for the window, and the dataset's own counts per region when asked for.
+void Viewer::update_region_counts(core::DayInterval w) {
+  const core::Bundle* bundle = ws_.bundle();
+  if (!bundle) return;
+  scene_.region_counts.clear();
+  if (v_.show_region_counts) {  // a walk over the window: only when asked for
+    std::vector<uint8_t> mask;
+    if (!(v_.filters == state::Filters{})) mask = state::filter_mask(v_.filters, ws_.active());
+    scene_.region_counts = core::region_incident_counts(*bundle, ws_.active(), w, mask.empty() ? nullptr : &mask);
+  }
+  scene_.shares = core::reported_series(*bundle, core::AggregateMetric::SharePercent);
+  scene_.counts_reported = core::reported_series(*bundle, core::AggregateMetric::Count);
+  scene_.figures = core::region_figures_for_window(*bundle, w);
+  scene_.share_period = core::best_share_period(scene_.shares, scene_.figures);
+}
+
+void Viewer::apply_choropleth() {
+  if (!renderer_ || !ws_.bundle()) return;
+  std::vector<const void*> key = choropleth_key(v_.show_ctc_shift, scene_.figures);
+  if (choropleth_key_ && *choropleth_key_ == key) return;
+  choropleth_key_ = std::move(key);
+  const std::vector<render::Rgba> admin1 = choropleth_fills(ws_, v_.show_ctc_shift, scene_.figures);
+  each_renderer([&](render::MapRenderer& r) { r.set_area_colours({}, admin1); });
+}
+
+}  // namespace driftmap::app
