@@ -32,10 +32,8 @@
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/png_writer.hpp"
-#ifdef DRIFTMAP_HAVE_GUI
 #include "state/filters.hpp"
 #include "state/window_counter.hpp"
-#endif
 
 namespace driftmap::app {
 
@@ -231,7 +229,6 @@ int cmd_bench(int argc, char** argv) {
   const double scrub_us = 1e6 * (thread_cpu_seconds() - cpu0) / double(steps);
   say("scrub_us: %.2f (%zu window changes, %zu-month window over %d months)\n", scrub_us, steps,
       size_t(kWindowMonths), int(months.length_months()));
-#ifdef DRIFTMAP_HAVE_GUI
   {
     // Not a renderer cost, but the viewer's: the filter panel's counts (prefix sums per type,
     // built once per dataset; Tab's row list is never built).
@@ -247,7 +244,6 @@ int cmd_bench(int argc, char** argv) {
     say("viewer_window_ms: %.4f (state::WindowCounter::count per window change)\n",
         1e3 * (thread_cpu_seconds() - c0) / double(gui_steps));
   }
-#endif
 
   // ---- rendering -----------------------------------------------------------------------------
   double frame_ms = NAN, export_4k_s = NAN;
