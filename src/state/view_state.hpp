@@ -73,6 +73,7 @@ struct ViewState {
   bool show_filters = true;
   bool show_legend = true;
   bool show_about = false;
+  bool show_shortcuts = false;  // Help → Keyboard shortcuts (F1)
   bool show_open_dialog = false;
   bool show_story = false;         // the Story panel (View → Story, PgUp/PgDn)
   size_t story_chapter = 0;        // index into the story's chapters the panel shows

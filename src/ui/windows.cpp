@@ -67,6 +67,7 @@ void menu_bar(ViewState& v, const Scene& s) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) v.show_shortcuts = true;
     if (ImGui::MenuItem("About driftmap")) v.show_about = true;
     ImGui::EndMenu();
   }
@@ -86,7 +87,55 @@ void menu_bar(ViewState& v, const Scene& s) {
   ImGui::EndMainMenuBar();
 }
 
+namespace {
+// Every key the viewer answers to, in one place: the Help window lists this table.
+struct Shortcut {
+  const char* keys;
+  const char* what;
+};
+constexpr Shortcut kShortcuts[] = {
+    {"Click", "open an incident's details and sources"},
+    {"Tab / Shift+Tab", "next / previous incident in the window"},
+    {"Esc", "close the details, a dialog, or leave a text field"},
+    {"Enter", "leave a text field"},
+    {"Space", "play / pause the timeline"},
+    {"Left / Right", "step the time window"},
+    {"Home / End", "first / last window"},
+    {"PgUp / PgDn", "previous / next chapter of the story"},
+    {"Drag, wheel", "pan, zoom"},
+    {"+ / -", "zoom in / out"},
+    {"Up / Down, Shift+Left/Right", "pan"},
+    {"F", "fit the shown incidents"},
+    {"1 / 2 / 3", "Af-Pak / wider region / world"},
+    {"Ctrl+O", "open a data file or session"},
+    {"Ctrl+S", "save a screenshot"},
+    {"Ctrl+E", "export an image or animation"},
+    {"Ctrl+Q", "quit"},
+    {"F1", "this list"},
+};
+
+void shortcuts_window(ViewState& v) {
+  if (!v.show_shortcuts) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Keyboard shortcuts", &v.show_shortcuts, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+      for (const Shortcut& k : kShortcuts) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(k.keys);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(k.what);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+}  // namespace
+
 void about_window(ViewState& v, const Scene& s) {
+  shortcuts_window(v);
   if (!v.show_about) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -113,12 +162,7 @@ void about_window(ViewState& v, const Scene& s) {
     }
     ImGui::BulletText("Regional shares: as reported by CTC Sentinel (2023), not counted by driftmap.");
     ImGui::Separator();
-    ImGui::TextUnformatted("Keys");
-    ImGui::TextDisabled(
-        "Space play/pause   Left/Right step time   Home/End first/last\n"
-        "Drag pan   Wheel zoom   +/- zoom   Up/Down, Shift+Left/Right pan\n"
-        "F fit data   1 Af-Pak   2 region   3 world\n"
-        "Click details   Tab next incident   Esc close   Ctrl+S screenshot   Ctrl+E export");
+    ImGui::TextWrapped("Keyboard shortcuts: Help \u2192 Keyboard shortcuts (F1).");
   }
   ImGui::End();
 }
@@ -294,6 +338,8 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
   ImGuiIO& io = ImGui::GetIO();
   std::vector<KeyPress> keys;
   keys.swap(v.keys);
+  // A text or number field takes the keys; Enter and Esc leave it (Dear ImGui's single-line
+  // fields do so themselves), so that the next key is a shortcut again (gui_help_test).
   if (io.WantTextInput) return;
   const float sx = io.DisplayFramebufferScale.x;
   const core::Vec2 map_centre{(v.camera.viewport_w_px() - sidebar_width() * sx) / 2.0,
@@ -313,6 +359,7 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
     switch (k.key) {
       case GLFW_KEY_ESCAPE:
         if (!v.confirm_replace_path.empty()) v.confirm_replace_path.clear();
+        else if (v.show_shortcuts) v.show_shortcuts = false;
         else if (v.show_about) v.show_about = false;
         else if (v.show_open_dialog) v.show_open_dialog = false;
         else v.selected.reset();
@@ -345,6 +392,7 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
       case GLFW_KEY_PAGE_UP: story_step(v, s, -1); break;
       case GLFW_KEY_PAGE_DOWN: story_step(v, s, +1); break;
       case GLFW_KEY_F: if (!k.repeat) v.request(Action::FitData); break;
+      case GLFW_KEY_F1: v.show_shortcuts = true; break;
       case GLFW_KEY_1: if (!k.repeat) v.request(Action::FitAfPak); break;
       case GLFW_KEY_2: if (!k.repeat) v.request(Action::FitRegion); break;
       case GLFW_KEY_3: if (!k.repeat) v.request(Action::FitWorld); break;
