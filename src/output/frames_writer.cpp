@@ -57,13 +57,7 @@ bool FramesWriter::open(const std::string& path, const WriterOptions& options, s
 }
 
 bool FramesWriter::add_image(const render::RgbaImage& frame, std::string* error) {
-  if (temp_.empty()) return fail(out_ + ": the animation is not open", error);
-  if (frame.width != opt_.width_px || frame.height != opt_.height_px ||
-      frame.pixels.size() != size_t(frame.width) * size_t(frame.height) * 4)
-    return fail(out_ + ": frame " + std::to_string(frames_ + 1) + " is " + std::to_string(frame.width) + "x" +
-                    std::to_string(frame.height) + ", expected " + std::to_string(opt_.width_px) + "x" +
-                    std::to_string(opt_.height_px),
-                error);
+  if (!check_frame(frame, !temp_.empty(), error)) return false;
   std::string why;
   if (!render::write_png(temp_ + "/" + frame_file_name(frames_ + 1), frame.pixels, frame.width, frame.height, &why,
                          opt_.keep_alpha))

@@ -18,4 +18,15 @@ bool ImageSequenceWriter::fail(std::string message, std::string* error) {
   return false;
 }
 
+bool ImageSequenceWriter::check_frame(const render::RgbaImage& frame, bool open, std::string* error) {
+  if (!open) return fail(out_ + ": the animation is not open", error);
+  if (frame.width != opt_.width_px || frame.height != opt_.height_px ||
+      frame.pixels.size() != size_t(frame.width) * size_t(frame.height) * 4)
+    return fail(out_ + ": frame " + std::to_string(frames_ + 1) + " is " + std::to_string(frame.width) + "x" +
+                    std::to_string(frame.height) + ", expected " + std::to_string(opt_.width_px) + "x" +
+                    std::to_string(opt_.height_px),
+                error);
+  return true;
+}
+
 }  // namespace driftmap::output

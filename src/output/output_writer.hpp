@@ -83,6 +83,9 @@ class ImageSequenceWriter : public OutputWriter {
   bool begin(const std::string& target, const WriterOptions& options, std::string* error);
   // Sets *error, cancels, returns false.
   bool fail(std::string message, std::string* error);
+  // The checks every add_image makes: the sequence is open (`open`) and the frame has the size it
+  // was opened with. Otherwise fails as fail() does, naming the frame.
+  bool check_frame(const render::RgbaImage& frame, bool open, std::string* error);
 
   WriterOptions opt_;
   std::string out_, temp_;

@@ -182,13 +182,7 @@ bool VideoWriter::wait_encoder() {
 }
 
 bool VideoWriter::add_image(const render::RgbaImage& frame, std::string* error) {
-  if (fd_ < 0) return fail(out_ + ": the animation is not open", error);
-  if (frame.width != opt_.width_px || frame.height != opt_.height_px ||
-      frame.pixels.size() != size_t(frame.width) * size_t(frame.height) * 4)
-    return fail(out_ + ": frame " + std::to_string(frames_ + 1) + " is " + std::to_string(frame.width) + "x" +
-                    std::to_string(frame.height) + ", expected " + std::to_string(opt_.width_px) + "x" +
-                    std::to_string(opt_.height_px),
-                error);
+  if (!check_frame(frame, fd_ >= 0, error)) return false;
   if (!write_all(frame.pixels)) return fail(out_ + ": ffmpeg stopped reading frames (see its message on stderr)", error);
   ++frames_;
   return true;

@@ -225,11 +225,16 @@ struct MapExporter::Impl {
     marks->insert(marks->end(), labels.begin(), labels.end());
     marks->insert(marks->end(), outside.begin(), outside.end());
   }
+
+  void compute_layout();
+  void choose_projection(const GeoBox& box);
+  void fit_view(const GeoBox& box);
 };
 
-MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::make_unique<Impl>()) {
-  Impl& m = *impl_;
-  if (!data.boundaries || !data.dataset) throw ExportError("no boundaries or incidents to export");
+namespace {
+
+// The size and resolution an export can have; a dpi of 0 becomes the size's default.
+void check_export_settings(ExportSettings& s) {
   if (s.width_px < 16 || s.height_px < 16 || s.width_px > kMaxSidePx || s.height_px > kMaxSidePx)
     throw ExportError("size " + std::to_string(s.width_px) + "x" + std::to_string(s.height_px) +
                       " is out of range (each side 16.." + std::to_string(kMaxSidePx) + " pixels)");
@@ -239,18 +244,15 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
     std::snprintf(dpi, sizeof dpi, "%g", s.dpi);
     throw ExportError(std::string("dpi ") + dpi + " is out of range (24..2400)");
   }
-  m.data = data;
-  m.settings = std::move(s);
-  const ExportSettings& st = m.settings;
-  m.style = st.dark ? Style::dark() : Style::light();
-  std::string why;
-  auto fonts = Fonts::open(&why);
-  if (!fonts) throw ExportError("text: " + why);
-  m.fonts = std::move(*fonts);
-  m.pixel_ratio = st.dpi / 96.0;
-  if (st.drift) m.drift = core::drift(*data.dataset, *st.drift);
+}
 
-  // Layout (with the widest text the frames will have) and the camera.
+}  // namespace
+
+// The layout options, and the panels' sizes measured with the widest text the frames will have
+// (every window's date, caption and legend), so that all frames of an animation share one layout.
+void MapExporter::Impl::compute_layout() {
+  Impl& m = *this;
+  const ExportSettings& st = m.settings;
   LayoutOptions& lo = m.layout_options;
   lo.title = st.title;
   lo.subtitle = st.subtitle;
@@ -287,10 +289,13 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
     measure.attribution = longest + " " + measure.attribution;
   }
   m.layout = MapLayout::compute(st.width_px, st.height_px, measure, m.fonts);
+}
 
-  // Projection and the box to show: the view asked for, else the framing of the incidents.
+// The projection: centred on the framing of the incidents by default, else on the view asked for.
+void MapExporter::Impl::choose_projection(const GeoBox& box) {
+  Impl& m = *this;
+  const ExportSettings& st = m.settings;
   const bool default_frame = !st.bbox && !st.centre_m && !st.view_box_m && !st.projection_centre_deg;
-  const GeoBox box = st.bbox ? *st.bbox : default_view_box(*data.dataset, *data.boundaries);
   if (default_frame) {
     const core::DayInterval w = st.frame_window.value_or(data.dataset->extent());
     const PxRect& F = m.layout.map_frame;
@@ -305,7 +310,12 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   } else {
     m.projection = core::Projection::for_extent(box);
   }
+}
 
+// The camera for the frame, view box, centre or box, and the area of interest it shows.
+void MapExporter::Impl::fit_view(const GeoBox& box) {
+  Impl& m = *this;
+  const ExportSettings& st = m.settings;
   if (m.framing) {
     const auto [plo, phi] = m.framing->projected_frame(*m.projection);
     m.camera = fit_camera(m.layout, plo, phi, m.pixel_ratio);
@@ -327,6 +337,26 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   const double pad_deg = 0.02 * std::max(aoi.max_lon - aoi.min_lon, aoi.max_lat - aoi.min_lat) + 0.1;
   m.aoi = GeoBox{std::max(-180.0, aoi.min_lon - pad_deg), std::max(-90.0, aoi.min_lat - pad_deg),
                  std::min(180.0, aoi.max_lon + pad_deg), std::min(90.0, aoi.max_lat + pad_deg)};
+}
+
+MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  if (!data.boundaries || !data.dataset) throw ExportError("no boundaries or incidents to export");
+  check_export_settings(s);
+  m.data = data;
+  m.settings = std::move(s);
+  m.style = m.settings.dark ? Style::dark() : Style::light();
+  std::string why;
+  auto fonts = Fonts::open(&why);
+  if (!fonts) throw ExportError("text: " + why);
+  m.fonts = std::move(*fonts);
+  m.pixel_ratio = m.settings.dpi / 96.0;
+  if (m.settings.drift) m.drift = core::drift(*data.dataset, *m.settings.drift);
+  m.compute_layout();
+  // The box to show: the one asked for, else the framing of the incidents.
+  const GeoBox box = m.settings.bbox ? *m.settings.bbox : default_view_box(*data.dataset, *data.boundaries);
+  m.choose_projection(box);
+  m.fit_view(box);
 }
 
 MapExporter::~MapExporter() = default;

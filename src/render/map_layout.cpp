@@ -240,201 +240,238 @@ Rgba paper_colour(const Style& style) {
   return p;
 }
 
-std::vector<Mark> layout_marks(const MapLayout& L, const LayoutOptions& o, const Style& style, const core::Camera& cam,
-                               const core::Projection& proj, Fonts& f, const std::vector<Badge>& badges,
-                               bool transparent) {
-  std::vector<Mark> out;
-  const int m = L.pt(10);
-  const double ratio = cam.pixel_ratio();
-  auto rect = [&](const char* group, double x, double y, double w, double h, Rgba fill) {
+namespace {
+
+// Collects the annotation marks in drawing order; each part of the layout below adds its own.
+struct MarkSink {
+  std::vector<Mark>& out;
+
+  void rect(const char* group, double x, double y, double w, double h, Rgba fill) {
     Mark k;
     k.kind = Mark::Kind::Rect, k.group = group, k.x = x, k.y = y, k.w = w, k.h = h, k.fill = fill;
     out.push_back(k);
-  };
-  auto text = [&](const char* group, double x, double baseline, const std::string& s, int size_px, bool bold, Rgba c) {
+  }
+  void text(const char* group, double x, double baseline, const std::string& s, int size_px, bool bold, Rgba c) {
     Mark k;
     k.kind = Mark::Kind::Text, k.group = group, k.x = x, k.y = baseline, k.text = s, k.size_px = size_px,
     k.bold = bold, k.fill = c;
     out.push_back(k);
-  };
-  auto circle = [&](const char* group, double cx, double cy, double r, Rgba fill, Rgba edge, double edge_px,
-                    double ring_px) {
+  }
+  void circle(const char* group, double cx, double cy, double r, Rgba fill, Rgba edge, double edge_px,
+              double ring_px) {
     Mark k;
     k.kind = Mark::Kind::Circle, k.group = group, k.x = cx, k.y = cy, k.w = r, k.fill = fill, k.stroke = edge,
     k.stroke_px = edge_px, k.ring_px = ring_px;
     out.push_back(k);
-  };
+  }
+};
 
-  // Paper around the frame (four bands), and the frame line.
+// Paper around the frame (four bands, left out for a transparent image), and the frame line.
+void paper_and_frame_marks(MarkSink& sink, const MapLayout& L, const Style& style, bool transparent) {
   const PxRect& F = L.map_frame;
   if (!transparent) {
     const Rgba paper = paper_colour(style);
-    rect("paper", 0, 0, L.width_px, F.y, paper);
-    rect("paper", 0, F.y + F.h, L.width_px, L.height_px - F.y - F.h, paper);
-    rect("paper", 0, F.y, F.x, F.h, paper);
-    rect("paper", F.x + F.w, F.y, L.width_px - F.x - F.w, F.h, paper);
+    sink.rect("paper", 0, 0, L.width_px, F.y, paper);
+    sink.rect("paper", 0, F.y + F.h, L.width_px, L.height_px - F.y - F.h, paper);
+    sink.rect("paper", 0, F.y, F.x, F.h, paper);
+    sink.rect("paper", F.x + F.w, F.y, L.width_px - F.x - F.w, F.h, paper);
   }
-  {
-    const double lw = std::max(1, L.pt(0.6));
-    Mark k;
-    k.kind = Mark::Kind::Rect, k.group = "frame", k.x = F.x - lw, k.y = F.y - lw, k.w = F.w + 2 * lw,
-    k.h = F.h + 2 * lw, k.fill = Rgba{0, 0, 0, 0}, k.stroke = style.country_outline, k.stroke_px = lw;
-    out.push_back(k);
-  }
+  const double lw = std::max(1, L.pt(0.6));
+  Mark k;
+  k.kind = Mark::Kind::Rect, k.group = "frame", k.x = F.x - lw, k.y = F.y - lw, k.w = F.w + 2 * lw,
+  k.h = F.h + 2 * lw, k.fill = Rgba{0, 0, 0, 0}, k.stroke = style.country_outline, k.stroke_px = lw;
+  sink.out.push_back(k);
+}
 
-  // Count badges on highlighted areas, inside the frame only; largest first, none overlapping.
-  {
-    const int size = L.pt(kBadgePt);
-    f.bold->set_pixel_size(size);
-    std::vector<Badge> sorted = badges;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Badge& a, const Badge& b) { return a.count > b.count; });
-    std::vector<std::array<double, 3>> placed;
-    for (const Badge& b : sorted) {
-      if (!F.contains(b.x_px, b.y_px)) continue;
-      const std::string s = std::to_string(b.count);
-      const int w = f.bold->measure(s);
-      const double radius = std::max(0.75 * size, 0.5 * w + 0.35 * size);
-      bool overlaps = false;
-      for (const auto& p : placed) overlaps |= std::hypot(p[0] - b.x_px, p[1] - b.y_px) < p[2] + radius;
-      if (overlaps) continue;
-      placed.push_back({b.x_px, b.y_px, radius});
-      circle("badges", b.x_px, b.y_px, radius, style.badge_fill, {0, 0, 0, 0}, 0, 0);
-      text("badges", std::lround(b.x_px - 0.5 * w), std::lround(b.y_px + 0.36 * f.bold->ascender_px()), s, size, true,
-           style.badge_text);
+// Count badges on highlighted areas, inside the frame only; largest first, none overlapping, so
+// the biggest count stays readable where areas crowd together.
+void badge_marks(MarkSink& sink, const MapLayout& L, const Style& style, Fonts& f, const std::vector<Badge>& badges) {
+  const PxRect& F = L.map_frame;
+  const int size = L.pt(kBadgePt);
+  f.bold->set_pixel_size(size);
+  std::vector<Badge> sorted = badges;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Badge& a, const Badge& b) { return a.count > b.count; });
+  std::vector<std::array<double, 3>> placed;
+  for (const Badge& b : sorted) {
+    if (!F.contains(b.x_px, b.y_px)) continue;
+    const std::string s = std::to_string(b.count);
+    const int w = f.bold->measure(s);
+    const double radius = std::max(0.75 * size, 0.5 * w + 0.35 * size);
+    bool overlaps = false;
+    for (const auto& p : placed) overlaps |= std::hypot(p[0] - b.x_px, p[1] - b.y_px) < p[2] + radius;
+    if (overlaps) continue;
+    placed.push_back({b.x_px, b.y_px, radius});
+    sink.circle("badges", b.x_px, b.y_px, radius, style.badge_fill, {0, 0, 0, 0}, 0, 0);
+    sink.text("badges", std::lround(b.x_px - 0.5 * w), std::lround(b.y_px + 0.36 * f.bold->ascender_px()), s, size,
+              true, style.badge_text);
+  }
+}
+
+// Header: title, subtitle, date range, one under the other from the top margin.
+void header_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, const Style& style, Fonts& f) {
+  int y = L.pt(10);
+  for (const auto& l : header_lines(o).lines) {
+    TextRasterizer& font = l.bold ? *f.bold : *f.regular;
+    font.set_pixel_size(L.pt(l.pt));
+    sink.text("header", L.pt(10), y + font.ascender_px(), l.text, L.pt(l.pt), l.bold, style.text);
+    y += font.line_height_px();
+  }
+}
+
+// The symbol drawn at the start of one legend row, centred on (cx, cy).
+void legend_symbol(MarkSink& sink, const LegendRow& r, double cx, double cy, const LayoutOptions& o,
+                   const Style& style, double ratio) {
+  const double r0 = style.point_radius_px(0, ratio);
+  switch (r.symbol) {
+    case LegendRow::Symbol::Heading: break;
+    case LegendRow::Symbol::Type:
+      sink.circle("legend", cx, cy, r0 * 1.6, style.event_colour[size_t(r.index)], style.point_edge,
+                  style.point_edge_px * ratio, 0);
+      break;
+    case LegendRow::Symbol::Toll: {
+      Rgba grey = style.text;
+      grey.a = 0.35f;
+      sink.circle("legend", cx, cy, style.point_radius_px(kLegendTolls[r.index], ratio), grey, style.point_edge,
+                  style.point_edge_px * ratio, 0);
+      break;
+    }
+    case LegendRow::Symbol::Ring:
+      sink.circle("legend", cx, cy, r0 * 1.6, style.text, {0, 0, 0, 0}, 0, style.ring_width_px * ratio);
+      break;
+    case LegendRow::Symbol::Shaded: {
+      const double s = r0 * 1.6;
+      sink.rect("legend", cx - s, cy - s, 2 * s, 2 * s, blend_over(style.land_region, style.area_highlight));
+      break;
+    }
+    case LegendRow::Symbol::Share: {
+      const double s = r0 * 1.6;
+      sink.rect("legend", cx - s, cy - s, 2 * s, 2 * s, blend_over(style.land_region, o.shares[size_t(r.index)].fill));
+      break;
     }
   }
+}
 
-  // Header: title, subtitle, date range.
-  if (!L.header.empty()) {
-    int y = m;
-    for (const auto& l : header_lines(o).lines) {
-      TextRasterizer& font = l.bold ? *f.bold : *f.regular;
-      font.set_pixel_size(L.pt(l.pt));
-      text("header", m, y + font.ascender_px(), l.text, L.pt(l.pt), l.bold, style.text);
-      y += font.line_height_px();
-    }
+// Legend: a panel with one row per symbol and label, measured beforehand by measure_legend.
+void legend_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, const Style& style, double ratio,
+                  Fonts& f) {
+  const auto rows = legend_rows(o);
+  const LegendMetrics lm = measure_legend(rows, L, style, ratio, f);
+  sink.rect("legend", L.legend.x, L.legend.y, L.legend.w, L.legend.h, style.text_panel);
+  int y = L.legend.y + lm.pad;
+  const double sym_cx = L.legend.x + lm.pad + 0.5 * lm.symbol_w;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    const int h = lm.row_h[i];
+    if (y + h > L.legend.y + L.legend.h) break;  // no room left: rows are cut, never the map
+    const bool heading = r.symbol == LegendRow::Symbol::Heading;
+    TextRasterizer& font = heading ? *f.bold : *f.regular;
+    const int size = L.pt(heading ? kLegendHeadPt : kLegendPt);
+    font.set_pixel_size(size);
+    // Symbol and text share the row's vertical centre (headings sit at the row's bottom).
+    const int top_gap = heading && i > 0 ? L.pt(4) : 0;
+    const double cy = y + top_gap + 0.5 * (h - top_gap);
+    const int baseline = int(std::lround(cy + 0.35 * font.ascender_px()));
+    const int tx = heading ? L.legend.x + lm.pad : L.legend.x + lm.pad + lm.symbol_w + lm.gap;
+    legend_symbol(sink, r, sym_cx, cy, o, style, ratio);
+    sink.text("legend", tx, baseline, r.label, size, heading, style.text);
+    y += h;
   }
+}
 
-  // Legend.
-  if (o.legend && !L.legend.empty()) {
-    const auto rows = legend_rows(o);
-    const LegendMetrics lm = measure_legend(rows, L, style, ratio, f);
-    Rgba panel = style.text_panel;
-    rect("legend", L.legend.x, L.legend.y, L.legend.w, L.legend.h, panel);
-    int y = L.legend.y + lm.pad;
-    const double sym_cx = L.legend.x + lm.pad + 0.5 * lm.symbol_w;
-    for (size_t i = 0; i < rows.size(); ++i) {
-      const auto& r = rows[i];
-      const int h = lm.row_h[i];
-      if (y + h > L.legend.y + L.legend.h) break;  // no room left: rows are cut, never the map
-      const bool heading = r.symbol == LegendRow::Symbol::Heading;
-      TextRasterizer& font = heading ? *f.bold : *f.regular;
-      const int size = L.pt(heading ? kLegendHeadPt : kLegendPt);
-      font.set_pixel_size(size);
-      // Symbol and text share the row's vertical centre (headings sit at the row's bottom).
-      const int top_gap = heading && i > 0 ? L.pt(4) : 0;
-      const double cy = y + top_gap + 0.5 * (h - top_gap);
-      const int baseline = int(std::lround(cy + 0.35 * font.ascender_px()));
-      const int tx = heading ? L.legend.x + lm.pad : L.legend.x + lm.pad + lm.symbol_w + lm.gap;
-      const double r0 = style.point_radius_px(0, ratio);
-      switch (r.symbol) {
-        case LegendRow::Symbol::Heading: break;
-        case LegendRow::Symbol::Type:
-          circle("legend", sym_cx, cy, r0 * 1.6, style.event_colour[size_t(r.index)], style.point_edge,
-                 style.point_edge_px * ratio, 0);
-          break;
-        case LegendRow::Symbol::Toll: {
-          Rgba grey = style.text;
-          grey.a = 0.35f;
-          circle("legend", sym_cx, cy, style.point_radius_px(kLegendTolls[r.index], ratio), grey, style.point_edge,
-                 style.point_edge_px * ratio, 0);
-          break;
-        }
-        case LegendRow::Symbol::Ring:
-          circle("legend", sym_cx, cy, r0 * 1.6, style.text, {0, 0, 0, 0}, 0, style.ring_width_px * ratio);
-          break;
-        case LegendRow::Symbol::Shaded: {
-          const double s = r0 * 1.6;
-          rect("legend", sym_cx - s, cy - s, 2 * s, 2 * s, blend_over(style.land_region, style.area_highlight));
-          break;
-        }
-        case LegendRow::Symbol::Share: {
-          const double s = r0 * 1.6;
-          rect("legend", sym_cx - s, cy - s, 2 * s, 2 * s, blend_over(style.land_region, o.shares[size_t(r.index)].fill));
-          break;
-        }
-      }
-      text("legend", tx, baseline, r.label, size, heading, style.text);
-      y += h;
-    }
+// Attribution at the footer's left, wrapped so it never runs under the scale bar and arrow.
+void attribution_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, const Style& style, Fonts& f) {
+  const int m = L.pt(10);
+  const int right_w = (o.scalebar ? scale_block_w(L) : 0) + (o.north_arrow ? arrow_block_w(L) + m : 0);
+  const int size = L.pt(kAttributionPt);
+  f.regular->set_pixel_size(size);
+  const int avail = std::max(L.pt(40), L.width_px - 2 * m - right_w - m);
+  int y = L.footer.y + m / 2;
+  for (const auto& l : wrap(*f.regular, o.attribution, avail)) {
+    sink.text("footer", m, y + f.regular->ascender_px(), l, size, false, style.text);
+    y += f.regular->line_height_px();
   }
+}
 
-  // Footer: attribution (left), north arrow and scale bar (right).
+// Scale bar ending at x_right: four alternating segments with an outline, then the labels 0 and
+// the length. Nothing is drawn where the projection gives no distance.
+void scale_bar_marks(MarkSink& sink, const MapLayout& L, const Style& style, const core::Camera& cam,
+                     const core::Projection& proj, Fonts& f, int x_right) {
+  const int m = L.pt(10);
+  const ScaleBar sb = choose_scale_bar(cam, proj, L.map_frame, scale_block_w(L) - L.pt(6));
+  if (!(sb.length_px > 0)) return;
+  const int ssize = L.pt(kScalePt);
+  f.regular->set_pixel_size(ssize);
+  const double bar_h = L.pt(3);
+  const double x0 = x_right - scale_block_w(L) + L.pt(2);
+  const double y0 = L.footer.y + m / 2 + f.regular->line_height_px() + L.pt(1);
+  Mark box;
+  box.kind = Mark::Kind::Rect, box.group = "scalebar", box.x = x0, box.y = y0, box.w = sb.length_px,
+  box.h = bar_h, box.fill = paper_colour(style), box.stroke = style.text, box.stroke_px = std::max(1, L.pt(0.5));
+  sink.out.push_back(box);
+  for (int i = 0; i < 4; i += 2)
+    sink.rect("scalebar", x0 + sb.length_px * i / 4, y0, sb.length_px / 4, bar_h, style.text);
+  const int base = int(y0) - L.pt(2);
+  sink.text("scalebar", x0, base, "0", ssize, false, style.text);
+  const int lw = f.regular->measure(sb.label);
+  sink.text("scalebar", std::lround(x0 + sb.length_px - 0.5 * lw), base, sb.label, ssize, false, style.text);
+}
+
+// North arrow ending at x_right. It points to north at the frame's centre (the screen direction
+// of a small step northwards), since projected maps are not north-up everywhere.
+void north_arrow_marks(MarkSink& sink, const MapLayout& L, const Style& style, const core::Camera& cam,
+                       const core::Projection& proj, Fonts& f, int x_right) {
+  const PxRect& F = L.map_frame;
+  const Vec2 c = cam.screen_to_world({F.x + 0.5 * F.w, F.y + 0.5 * F.h});
+  const Vec2 ll = proj.inverse(c.x, c.y);
+  double ang = 0;  // radians clockwise from screen-up
+  if (std::isfinite(ll.x) && std::isfinite(ll.y) && ll.y < 89.9) {
+    const Vec2 n = proj.forward(ll.x, ll.y + 0.05);
+    const Vec2 s0 = cam.world_to_screen(c), s1 = cam.world_to_screen(n);
+    ang = std::atan2(s1.x - s0.x, -(s1.y - s0.y));
+  }
+  const double size = arrow_block_w(L);
+  const double cx = x_right - 0.5 * size, cy = L.footer.y + L.pt(10) / 2 + 0.55 * size;
+  auto rot = [&](double x, double y) {
+    return Vec2{cx + x * std::cos(ang) - y * std::sin(ang), cy + x * std::sin(ang) + y * std::cos(ang)};
+  };
+  const double hh = 0.42 * size, hw = 0.22 * size;
+  Mark left, rightm;
+  left.kind = rightm.kind = Mark::Kind::Polygon;
+  left.group = rightm.group = "north-arrow";
+  left.points = {rot(0, -hh), rot(-hw, hh), rot(0, 0.5 * hh)};
+  rightm.points = {rot(0, -hh), rot(0, 0.5 * hh), rot(hw, hh)};
+  left.fill = style.text;
+  rightm.fill = style.text;
+  rightm.fill.a = 0.45f;
+  sink.out.push_back(left);
+  sink.out.push_back(rightm);
+  const int nsize = L.pt(kScalePt);
+  f.bold->set_pixel_size(nsize);
+  const Vec2 np = rot(0, -hh - 0.3 * size);
+  sink.text("north-arrow", std::lround(np.x - 0.5 * f.bold->measure("N")),
+            std::lround(np.y + 0.5 * f.bold->ascender_px()), "N", nsize, true, style.text);
+}
+
+}  // namespace
+
+std::vector<Mark> layout_marks(const MapLayout& L, const LayoutOptions& o, const Style& style, const core::Camera& cam,
+                               const core::Projection& proj, Fonts& f, const std::vector<Badge>& badges,
+                               bool transparent) {
+  std::vector<Mark> out;
+  MarkSink sink{out};
+  paper_and_frame_marks(sink, L, style, transparent);
+  badge_marks(sink, L, style, f, badges);
+  if (!L.header.empty()) header_marks(sink, L, o, style, f);
+  if (o.legend && !L.legend.empty()) legend_marks(sink, L, o, style, cam.pixel_ratio(), f);
   if (!L.footer.empty()) {
-    const int right_w = (o.scalebar ? scale_block_w(L) : 0) + (o.north_arrow ? arrow_block_w(L) + m : 0);
-    const int size = L.pt(kAttributionPt);
-    f.regular->set_pixel_size(size);
-    const int avail = std::max(L.pt(40), L.width_px - 2 * m - right_w - m);
-    const auto lines = wrap(*f.regular, o.attribution, avail);
-    int y = L.footer.y + m / 2;
-    for (const auto& l : lines) {
-      text("footer", m, y + f.regular->ascender_px(), l, size, false, style.text);
-      y += f.regular->line_height_px();
-    }
-    int x_right = L.width_px - m;
+    // Footer: attribution (left), then from the right edge the scale bar and the north arrow.
+    attribution_marks(sink, L, o, style, f);
+    int x_right = L.width_px - L.pt(10);
     if (o.scalebar) {
-      const ScaleBar sb = choose_scale_bar(cam, proj, F, scale_block_w(L) - L.pt(6));
-      if (sb.length_px > 0) {
-        const int ssize = L.pt(kScalePt);
-        f.regular->set_pixel_size(ssize);
-        const double bar_h = L.pt(3);
-        const double x0 = x_right - scale_block_w(L) + L.pt(2);
-        const double y0 = L.footer.y + m / 2 + f.regular->line_height_px() + L.pt(1);
-        // Four alternating segments with an outline, then the labels 0 and the length.
-        Mark box;
-        box.kind = Mark::Kind::Rect, box.group = "scalebar", box.x = x0, box.y = y0, box.w = sb.length_px,
-        box.h = bar_h, box.fill = paper_colour(style), box.stroke = style.text, box.stroke_px = std::max(1, L.pt(0.5));
-        out.push_back(box);
-        for (int i = 0; i < 4; i += 2) rect("scalebar", x0 + sb.length_px * i / 4, y0, sb.length_px / 4, bar_h, style.text);
-        const int base = int(y0) - L.pt(2);
-        text("scalebar", x0, base, "0", ssize, false, style.text);
-        const int lw = f.regular->measure(sb.label);
-        text("scalebar", std::lround(x0 + sb.length_px - 0.5 * lw), base, sb.label, ssize, false, style.text);
-      }
-      x_right -= scale_block_w(L) + m;
+      scale_bar_marks(sink, L, style, cam, proj, f, x_right);
+      x_right -= scale_block_w(L) + L.pt(10);
     }
-    if (o.north_arrow) {
-      // North at the frame's centre: the screen direction of a small step northwards.
-      const Vec2 c = cam.screen_to_world({F.x + 0.5 * F.w, F.y + 0.5 * F.h});
-      const Vec2 ll = proj.inverse(c.x, c.y);
-      double ang = 0;  // radians clockwise from screen-up
-      if (std::isfinite(ll.x) && std::isfinite(ll.y) && ll.y < 89.9) {
-        const Vec2 n = proj.forward(ll.x, ll.y + 0.05);
-        const Vec2 s0 = cam.world_to_screen(c), s1 = cam.world_to_screen(n);
-        ang = std::atan2(s1.x - s0.x, -(s1.y - s0.y));
-      }
-      const double size = arrow_block_w(L);
-      const double cx = x_right - 0.5 * size, cy = L.footer.y + m / 2 + 0.55 * size;
-      auto rot = [&](double x, double y) {
-        return Vec2{cx + x * std::cos(ang) - y * std::sin(ang), cy + x * std::sin(ang) + y * std::cos(ang)};
-      };
-      const double hh = 0.42 * size, hw = 0.22 * size;
-      Mark left, rightm;
-      left.kind = rightm.kind = Mark::Kind::Polygon;
-      left.group = rightm.group = "north-arrow";
-      left.points = {rot(0, -hh), rot(-hw, hh), rot(0, 0.5 * hh)};
-      rightm.points = {rot(0, -hh), rot(0, 0.5 * hh), rot(hw, hh)};
-      left.fill = style.text;
-      rightm.fill = style.text;
-      rightm.fill.a = 0.45f;
-      out.push_back(left);
-      out.push_back(rightm);
-      const int nsize = L.pt(kScalePt);
-      f.bold->set_pixel_size(nsize);
-      const Vec2 np = rot(0, -hh - 0.3 * size);
-      text("north-arrow", std::lround(np.x - 0.5 * f.bold->measure("N")), std::lround(np.y + 0.5 * f.bold->ascender_px()),
-           "N", nsize, true, style.text);
-    }
+    if (o.north_arrow) north_arrow_marks(sink, L, style, cam, proj, f, x_right);
   }
   return out;
 }

@@ -41,7 +41,21 @@ struct MapRenderer::Impl {
     bool operator==(const Key&) const = default;
   };
   std::optional<Key> counted;
+
+  void update_area_highlights(const DrawParams& p);
+  void draw_base_map(const core::Camera& camera, const DrawParams& p);
+  void draw_incidents(const core::Camera& camera, const DrawParams& p);
 };
+
+namespace {
+
+// Straight alpha for colour; destination alpha stays opaque (premultiplied in the cache).
+void straight_alpha() {
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+}  // namespace
 
 MapRenderer::MapRenderer(const core::Boundaries& boundaries, const core::Projection& projection, Style style,
                          const MapRendererOptions& options)
@@ -94,8 +108,10 @@ void MapRenderer::set_area_colours(std::span<const Rgba> admin0, std::span<const
 const core::AreaCounts& MapRenderer::area_counts() const { return impl_->counts; }
 const DrawInfo& MapRenderer::last_draw() const { return impl_->info; }
 
-void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
-  Impl& m = *impl_;
+// The areas with incidents in the window are highlighted; they are recounted only when the
+// window or the filter changed.
+void MapRenderer::Impl::update_area_highlights(const DrawParams& p) {
+  Impl& m = *this;
   const Impl::Key key{p.window, p.type_mask, p.killed_min};
   if (p.area_highlights && m.dataset && m.areas && m.counted != key) {
     core::IncidentFilter filter{.type_mask = p.type_mask, .killed_min = p.killed_min, .visible = m.visible};
@@ -107,24 +123,17 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
     m.counts = {};
     m.counted.reset();
   }
+}
 
-  glViewport(0, 0, camera.viewport_w_px(), camera.viewport_h_px());
-  glDisable(GL_DEPTH_TEST);
-  glDisable(GL_CULL_FACE);
-  m.info = {};
-
-  // ---- base map: fills, highlighted areas, outlines --------------------------------------------
+// Base map: fills, highlighted areas, outlines; from the cache when the camera stood still.
+void MapRenderer::Impl::draw_base_map(const core::Camera& camera, const DrawParams& p) {
+  Impl& m = *this;
   GLint samples = 0;
   glGetIntegerv(GL_SAMPLES, &samples);
   const auto base_key = BaseMapCache::Key::of(camera, std::max(1, int(samples)), p.clear, m.base_version);
   auto draw_fills = [&](bool highlights) {
     glDisable(GL_BLEND);
     m.fills->draw(camera, m.style, highlights);
-  };
-  // Straight alpha for colour; destination alpha stays opaque (premultiplied in the cache).
-  auto straight_alpha = [] {
-    glEnable(GL_BLEND);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   };
   auto draw_outlines = [&] {
     straight_alpha();
@@ -171,28 +180,40 @@ void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
     glFlush();
   }
   m.info.base_from_cache = cached;
+}
 
-  // ---- incidents: one mark each, or a density grid when there are too many -----------------------
-  if (p.points && m.dataset) {
-    // A mark costs the rasteriser in proportion to its area, which grows with the pixel ratio
-    // squared (a 4K export at ratio 2): each candidate then weighs that much against the threshold.
-    const double weight = std::max(1.0, camera.pixel_ratio() * camera.pixel_ratio());
-    if (double(m.points.candidate_count(p.window)) * weight > double(p.density_threshold)) {
-      if (!m.density) m.density.emplace();
-      const int cell_px = std::max(1, int(std::lround(2.0 * camera.pixel_ratio())));
-      m.density->update(*m.dataset, m.points.projected_xy(), camera,
-                        {p.window, p.type_mask, p.killed_min, m.visible}, cell_px, m.style);
-      m.density->draw();
-      straight_alpha();
-      const DensityGrid& g = m.density->grid();
-      m.info.density = true;
-      m.info.density_max_count = g.max_count;
-      m.info.density_cell_px = g.cell_px;
-      m.info.density_points = g.total;
-    } else {
-      m.points.draw(camera, m.style, p.window, p.type_mask, p.killed_min);
-    }
+// Incidents: one mark each, or a density grid when there are too many.
+void MapRenderer::Impl::draw_incidents(const core::Camera& camera, const DrawParams& p) {
+  Impl& m = *this;
+  // A mark costs the rasteriser in proportion to its area, which grows with the pixel ratio
+  // squared (a 4K export at ratio 2): each candidate then weighs that much against the threshold.
+  const double weight = std::max(1.0, camera.pixel_ratio() * camera.pixel_ratio());
+  if (double(m.points.candidate_count(p.window)) * weight > double(p.density_threshold)) {
+    if (!m.density) m.density.emplace();
+    const int cell_px = std::max(1, int(std::lround(2.0 * camera.pixel_ratio())));
+    m.density->update(*m.dataset, m.points.projected_xy(), camera,
+                      {p.window, p.type_mask, p.killed_min, m.visible}, cell_px, m.style);
+    m.density->draw();
+    straight_alpha();
+    const DensityGrid& g = m.density->grid();
+    m.info.density = true;
+    m.info.density_max_count = g.max_count;
+    m.info.density_cell_px = g.cell_px;
+    m.info.density_points = g.total;
+  } else {
+    m.points.draw(camera, m.style, p.window, p.type_mask, p.killed_min);
   }
+}
+
+void MapRenderer::draw(const core::Camera& camera, const DrawParams& p) {
+  Impl& m = *impl_;
+  m.update_area_highlights(p);
+  glViewport(0, 0, camera.viewport_w_px(), camera.viewport_h_px());
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  m.info = {};
+  m.draw_base_map(camera, p);
+  if (p.points && m.dataset) m.draw_incidents(camera, p);
   glUseProgram(0);
 }
 

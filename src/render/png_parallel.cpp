@@ -190,6 +190,124 @@ class Deflater {
   int level_;
 };
 
+// How the image is cut into strips, each filtered and deflated on its own.
+struct StripPlan {
+  int width, height, bpp, level;
+  size_t row_len, row_bytes, src_stride;
+  int strip_rows, n_strips;
+};
+
+struct Strip {
+  std::string deflated;
+  uint32_t adler = 1;
+  size_t size = 0;  // filtered bytes
+};
+
+// One worker's encoder, with buffers reused from strip to strip.
+class StripEncoder {
+ public:
+  StripEncoder(const StripPlan& plan, std::span<const uint8_t> rgba)
+      : p_(plan), rgba_(rgba), deflater_(plan.level), filtered_(size_t(plan.strip_rows) * plan.row_bytes),
+        compressed_(deflater_.bound(filtered_.size())) {}
+
+  // Filters strip s row by row (a row mostly equal to the one above is stored unfiltered, which
+  // deflate then matches cheaply; others get the adaptive filter) and deflates it.
+  void encode(int s, Strip& st) {
+    const int y0 = s * p_.strip_rows, y1 = std::min(p_.height, y0 + p_.strip_rows);
+    bool prev_ready = false;  // prev_buf_ holds row y - 1
+    for (int y = y0; y < y1; ++y) {
+      const uint8_t* row = rgba_.data() + size_t(y) * p_.src_stride;
+      const uint8_t* above = y > 0 ? row - p_.src_stride : nullptr;
+      uint8_t* out = filtered_.data() + size_t(y - y0) * p_.row_bytes;
+      if (unmatched_pixels(row, above, p_.width) * kUnmatchedDivisor <= size_t(p_.width)) {
+        out[0] = 0;
+        store_pixels(row, p_.width, p_.bpp, out + 1);
+        prev_ready = false;
+        continue;
+      }
+      if (scratch_.empty())
+        cur_buf_.assign(p_.row_len + 4, 0), prev_buf_.assign(p_.row_len + 4, 0), scratch_.resize(p_.row_len * 4);
+      if (!prev_ready) {
+        if (above) store_pixels(above, p_.width, p_.bpp, prev_buf_.data() + 4);
+        else std::fill(prev_buf_.begin(), prev_buf_.end(), uint8_t(0));
+      }
+      store_pixels(row, p_.width, p_.bpp, cur_buf_.data() + 4);
+      filter_adaptive(cur_buf_.data() + 4, prev_buf_.data() + 4, p_.row_len, p_.bpp, out, scratch_.data());
+      std::swap(cur_buf_, prev_buf_);
+      prev_ready = true;
+    }
+    st.size = size_t(y1 - y0) * p_.row_bytes;
+    st.adler = adler32_update(1, filtered_.data(), st.size);
+    const size_t n =
+        deflater_.compress(filtered_.data(), st.size, s + 1 == p_.n_strips, compressed_.data(), compressed_.size());
+    st.deflated.assign(reinterpret_cast<const char*>(compressed_.data()), n);
+  }
+
+ private:
+  const StripPlan& p_;
+  std::span<const uint8_t> rgba_;
+  Deflater deflater_;
+  std::vector<uint8_t> filtered_, compressed_;
+  // For the adaptive filters: this row and the one above in the output format, each with 4
+  // zero bytes in front (the left neighbours of the first pixel), and the candidates.
+  std::vector<uint8_t> cur_buf_, prev_buf_, scratch_;
+};
+
+// Encodes all strips on n_threads threads (this one included), each taking the next strip. The
+// first failure stops the others after their current strip and is rethrown here.
+void encode_strips(const StripPlan& plan, std::span<const uint8_t> rgba, unsigned n_threads,
+                   std::vector<Strip>& strips) {
+  std::atomic<int> next{0};
+  std::vector<std::exception_ptr> errors(n_threads);
+  auto guarded = [&](unsigned t) {
+    try {
+      StripEncoder encoder(plan, rgba);
+      for (int s; (s = next.fetch_add(1)) < plan.n_strips;) encoder.encode(s, strips[size_t(s)]);
+    } catch (...) {
+      errors[t] = std::current_exception();
+      next = plan.n_strips;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(guarded, t);
+  guarded(0);
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+// The PNG file: signature, IHDR, the strips' deflate streams joined into one zlib stream (header,
+// the blocks, the combined Adler-32) in IDAT chunks of about 1 MiB, and IEND.
+std::string assemble_png(const StripPlan& plan, bool alpha, const std::vector<Strip>& strips) {
+  std::string out("\x89PNG\r\n\x1a\n", 8);
+  {
+    std::string ihdr;
+    put_u32(ihdr, uint32_t(plan.width));
+    put_u32(ihdr, uint32_t(plan.height));
+    const char rest[5] = {8, char(alpha ? 6 : 2), 0, 0, 0};
+    ihdr.append(rest, 5);
+    chunk(out, "IHDR", ihdr.data(), ihdr.size());
+  }
+  // zlib header: deflate with a 32 KiB window; FLEVEL (advisory) as zlib would set it.
+  const int level = plan.level;
+  const unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+  const unsigned header = (0x78u << 8 | flevel << 6) + 31 - (0x78u << 8 | flevel << 6) % 31;
+  std::string idat{char(header >> 8), char(header & 0xff)};
+  uLong adler = 1;
+  for (const Strip& st : strips) adler = adler32_combine(adler, st.adler, z_off_t(st.size));
+  for (const Strip& st : strips) {
+    idat += st.deflated;
+    if (idat.size() >= (1u << 20)) {
+      chunk(out, "IDAT", idat.data(), idat.size());
+      idat.clear();
+    }
+  }
+  put_u32(idat, uint32_t(adler));
+  chunk(out, "IDAT", idat.data(), idat.size());
+  chunk(out, "IEND", nullptr, 0);
+  return out;
+}
+
 }  // namespace
 
 bool is_opaque(std::span<const uint8_t> rgba) {
@@ -209,105 +327,22 @@ bool is_opaque(std::span<const uint8_t> rgba) {
 }
 
 std::string encode_png_parallel(std::span<const uint8_t> rgba, int width, int height, const PngEncodeOptions& opt) {
-  const int bpp = opt.alpha ? 4 : 3;
-  const int level = std::clamp(opt.level, 0, 9);
-  const size_t row_len = size_t(width) * size_t(bpp), row_bytes = row_len + 1;
-  const int strip_rows = opt.strip_rows > 0 ? opt.strip_rows : int(std::clamp<size_t>(kStripBytes / row_bytes, 1, size_t(std::max(height, 1))));
-  const int n_strips = (height + strip_rows - 1) / strip_rows;
-  const size_t src_stride = size_t(width) * 4;
+  StripPlan plan;
+  plan.width = width, plan.height = height;
+  plan.bpp = opt.alpha ? 4 : 3;
+  plan.level = std::clamp(opt.level, 0, 9);
+  plan.row_len = size_t(width) * size_t(plan.bpp), plan.row_bytes = plan.row_len + 1;
+  plan.strip_rows = opt.strip_rows > 0
+                        ? opt.strip_rows
+                        : int(std::clamp<size_t>(kStripBytes / plan.row_bytes, 1, size_t(std::max(height, 1))));
+  plan.n_strips = (height + plan.strip_rows - 1) / plan.strip_rows;
+  plan.src_stride = size_t(width) * 4;
 
-  struct Strip {
-    std::string deflated;
-    uint32_t adler = 1;
-    size_t size = 0;  // filtered bytes
-  };
-  std::vector<Strip> strips(static_cast<size_t>(n_strips));
-
-  std::atomic<int> next{0};
-  auto work = [&] {
-    Deflater deflater(level);
-    std::vector<uint8_t> filtered(size_t(strip_rows) * row_bytes);
-    std::vector<uint8_t> compressed(deflater.bound(filtered.size()));
-    // For the adaptive filters: this row and the one above in the output format, each with 4
-    // zero bytes in front (the left neighbours of the first pixel), and the candidates.
-    std::vector<uint8_t> cur_buf, prev_buf, scratch;
-    for (int s; (s = next.fetch_add(1)) < n_strips;) {
-      Strip& st = strips[size_t(s)];
-      const int y0 = s * strip_rows, y1 = std::min(height, y0 + strip_rows);
-      bool prev_ready = false;  // prev_buf holds row y - 1
-      for (int y = y0; y < y1; ++y) {
-        const uint8_t* row = rgba.data() + size_t(y) * src_stride;
-        const uint8_t* above = y > 0 ? row - src_stride : nullptr;
-        uint8_t* out = filtered.data() + size_t(y - y0) * row_bytes;
-        if (unmatched_pixels(row, above, width) * kUnmatchedDivisor <= size_t(width)) {
-          out[0] = 0;
-          store_pixels(row, width, bpp, out + 1);
-          prev_ready = false;
-          continue;
-        }
-        if (scratch.empty()) cur_buf.assign(row_len + 4, 0), prev_buf.assign(row_len + 4, 0), scratch.resize(row_len * 4);
-        if (!prev_ready) {
-          if (above) store_pixels(above, width, bpp, prev_buf.data() + 4);
-          else std::fill(prev_buf.begin(), prev_buf.end(), uint8_t(0));
-        }
-        store_pixels(row, width, bpp, cur_buf.data() + 4);
-        filter_adaptive(cur_buf.data() + 4, prev_buf.data() + 4, row_len, bpp, out, scratch.data());
-        std::swap(cur_buf, prev_buf);
-        prev_ready = true;
-      }
-      st.size = size_t(y1 - y0) * row_bytes;
-      st.adler = adler32_update(1, filtered.data(), st.size);
-      const size_t n = deflater.compress(filtered.data(), st.size, s + 1 == n_strips, compressed.data(), compressed.size());
-      st.deflated.assign(reinterpret_cast<const char*>(compressed.data()), n);
-    }
-  };
-
+  std::vector<Strip> strips(static_cast<size_t>(plan.n_strips));
   unsigned n_threads = opt.threads ? opt.threads : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-  n_threads = std::max(1u, std::min<unsigned>(n_threads, unsigned(n_strips)));
-  std::vector<std::exception_ptr> errors(n_threads);
-  {
-    auto guarded = [&](unsigned t) {
-      try {
-        work();
-      } catch (...) {
-        errors[t] = std::current_exception();
-        next = n_strips;  // the others stop after their current strip
-      }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(guarded, t);
-    guarded(0);
-    for (auto& t : threads) t.join();
-  }
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-
-  std::string out("\x89PNG\r\n\x1a\n", 8);
-  {
-    std::string ihdr;
-    put_u32(ihdr, uint32_t(width));
-    put_u32(ihdr, uint32_t(height));
-    const char rest[5] = {8, char(opt.alpha ? 6 : 2), 0, 0, 0};
-    ihdr.append(rest, 5);
-    chunk(out, "IHDR", ihdr.data(), ihdr.size());
-  }
-  // zlib header: deflate with a 32 KiB window; FLEVEL (advisory) as zlib would set it.
-  const unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
-  const unsigned header = (0x78u << 8 | flevel << 6) + 31 - (0x78u << 8 | flevel << 6) % 31;
-  std::string idat{char(header >> 8), char(header & 0xff)};
-  uLong adler = 1;
-  for (const Strip& st : strips) adler = adler32_combine(adler, st.adler, z_off_t(st.size));
-  for (const Strip& st : strips) {
-    idat += st.deflated;
-    if (idat.size() >= (1u << 20)) {
-      chunk(out, "IDAT", idat.data(), idat.size());
-      idat.clear();
-    }
-  }
-  put_u32(idat, uint32_t(adler));
-  chunk(out, "IDAT", idat.data(), idat.size());
-  chunk(out, "IEND", nullptr, 0);
-  return out;
+  n_threads = std::max(1u, std::min<unsigned>(n_threads, unsigned(plan.n_strips)));
+  encode_strips(plan, rgba, n_threads, strips);
+  return assemble_png(plan, opt.alpha, strips);
 }
 
 }  // namespace driftmap::render

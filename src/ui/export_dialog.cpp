@@ -109,29 +109,21 @@ std::vector<core::MonthRange> export_windows(const ExportDialogState& d) {
   return output::animation_windows(spec, d.step);
 }
 
-void export_dialog(ExportDialogState& d, ViewState& v) {
-  if (!d.open) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 2 * em, vp->WorkPos.y + 1.5f * em), ImGuiCond_FirstUseEver);
-  // Fixed width, height fitted to the content (the preview's aspect changes with the size).
-  ImGui::SetNextWindowSizeConstraints(ImVec2(32 * em, 0), ImVec2(32 * em, std::max(20 * em, vp->WorkSize.y - 3 * em)));
-  if (!ImGui::Begin("Export", &d.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
-  const bool busy = d.progress >= 0;
-  const float label_w = 7.5f * em;
-  auto row = [&](const char* label) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(label_w);
-    ImGui::SetNextItemWidth(-1);
-  };
-  bool changed = false;
-  ImGui::BeginDisabled(busy);
+namespace {
 
-  row("Format");
+// A form row: the label at the left, the next widget filling the rest from label_w.
+void label_row(float label_w, const char* label) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(-1);
+}
+
+// Format, size (with custom pixels or print resolution), the resulting pixel size, and the file.
+// Returns whether a choice that changes the preview was edited.
+bool format_and_size_rows(ExportDialogState& d, float label_w) {
+  bool changed = false;
+  label_row(label_w, "Format");
   if (ImGui::BeginCombo("##format", export_format(d).label)) {
     const auto& formats = output::output_formats();
     for (size_t i = 0; i < formats.size(); ++i)
@@ -143,11 +135,11 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
     ImGui::EndCombo();
   }
   int size = int(d.size);
-  row("Size");
+  label_row(label_w, "Size");
   changed |= ImGui::Combo("##size", &size, kSizeNames, IM_ARRAYSIZE(kSizeNames));
   d.size = ExportSize(size);
   if (d.size == ExportSize::Custom) {
-    row("Width x height");
+    label_row(label_w, "Width x height");
     int wh[2] = {d.custom_w, d.custom_h};
     if (ImGui::InputInt2("##custom", wh, ImGuiInputTextFlags_EnterReturnsTrue) || ImGui::IsItemDeactivatedAfterEdit()) {
       d.custom_w = std::clamp(wh[0], 16, 16384);
@@ -155,7 +147,7 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
       changed = true;
     }
   } else if (d.size >= ExportSize::A4) {
-    row("Resolution");
+    label_row(label_w, "Resolution");
     if (ImGui::InputInt("##dpi", &d.dpi, 50, 100)) {
       d.dpi = std::clamp(d.dpi, 24, 2400);
       changed = true;
@@ -169,49 +161,57 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
     if (dpi > 0) ImGui::TextDisabled("%d x %d px at %.0f dpi", w, h, dpi);
     else ImGui::TextDisabled("%d x %d px", w, h);
   }
-  row("File");
+  label_row(label_w, "File");
   ImGui::InputText("##file", &d.path);
+  return changed;
+}
 
-  if (is_animation(d)) {
-    section("Animation");
-    int step = int(d.step);
-    row("Step");
-    changed |= ImGui::Combo("##step", &step, kStepNames, IM_ARRAYSIZE(kStepNames));
-    d.step = core::StepSize(step);
-    row("Window");
-    int mode = int(d.mode);
-    const char* kModes[] = {"sliding", "cumulative"};
-    ImGui::SetNextItemWidth(8 * em);
-    if (ImGui::Combo("##mode", &mode, kModes, 2)) {
-      d.mode = core::WindowMode(mode);
+// Step, window and frame rate of an animation, with the frame count it gives.
+bool animation_rows(ExportDialogState& d, float label_w, float em) {
+  bool changed = false;
+  section("Animation");
+  int step = int(d.step);
+  label_row(label_w, "Step");
+  changed |= ImGui::Combo("##step", &step, kStepNames, IM_ARRAYSIZE(kStepNames));
+  d.step = core::StepSize(step);
+  label_row(label_w, "Window");
+  int mode = int(d.mode);
+  const char* kModes[] = {"sliding", "cumulative"};
+  ImGui::SetNextItemWidth(8 * em);
+  if (ImGui::Combo("##mode", &mode, kModes, 2)) {
+    d.mode = core::WindowMode(mode);
+    changed = true;
+  }
+  if (d.mode == core::WindowMode::Sliding) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(7 * em);
+    if (ImGui::InputInt("##months", &d.window_months, 1, 12)) {
+      d.window_months = std::clamp(d.window_months, 1, 1200);
       changed = true;
     }
-    if (d.mode == core::WindowMode::Sliding) {
-      ImGui::SameLine();
-      ImGui::SetNextItemWidth(7 * em);
-      if (ImGui::InputInt("##months", &d.window_months, 1, 12)) {
-        d.window_months = std::clamp(d.window_months, 1, 1200);
-        changed = true;
-      }
-      ImGui::SameLine();
-      ImGui::TextUnformatted("months");
-    }
-    if (!export_format(d).is_directory()) {
-      row("Frames/second");
-      ImGui::SliderFloat("##fps", &d.fps, 0.5f, 30.f, "%.1f");
-    }
-    const size_t n = export_windows(d).size();
-    ImGui::SetCursorPosX(label_w);
-    if (n > output::kMaxAnimationFrames)
-      ImGui::TextDisabled("more than %zu frames: too long", output::kMaxAnimationFrames);
-    else if (export_format(d).is_directory()) ImGui::TextDisabled("%zu frames", n);
-    else ImGui::TextDisabled("%zu frames, %s", n, seconds_text(double(n) / std::max(0.1f, d.fps)).c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted("months");
   }
+  if (!export_format(d).is_directory()) {
+    label_row(label_w, "Frames/second");
+    ImGui::SliderFloat("##fps", &d.fps, 0.5f, 30.f, "%.1f");
+  }
+  const size_t n = export_windows(d).size();
+  ImGui::SetCursorPosX(label_w);
+  if (n > output::kMaxAnimationFrames)
+    ImGui::TextDisabled("more than %zu frames: too long", output::kMaxAnimationFrames);
+  else if (export_format(d).is_directory()) ImGui::TextDisabled("%zu frames", n);
+  else ImGui::TextDisabled("%zu frames, %s", n, seconds_text(double(n) / std::max(0.1f, d.fps)).c_str());
+  return changed;
+}
 
+// Title, subtitle and the layout toggles.
+bool layout_rows(ExportDialogState& d, float label_w) {
+  bool changed = false;
   section("Layout");
-  row("Title");
+  label_row(label_w, "Title");
   changed |= ImGui::InputTextWithHint("##title", "none", &d.title);
-  row("Subtitle");
+  label_row(label_w, "Subtitle");
   changed |= ImGui::InputTextWithHint("##subtitle", "none", &d.subtitle);
   ImGui::SetCursorPosX(label_w);
   ImGui::BeginGroup();
@@ -229,9 +229,11 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
     ImGui::EndTable();
   }
   ImGui::EndGroup();
-  ImGui::EndDisabled();
-  if (changed) d.preview_dirty = true;
+  return changed;
+}
 
+// The last rendered preview, scaled to the dialog.
+void preview_section(const ExportDialogState& d, float em) {
   section("Preview");
   if (d.preview_texture && d.preview_w > 0) {
     // Fit into the dialog's width and a height that keeps portrait pages on screen.
@@ -247,7 +249,10 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
   } else {
     ImGui::TextDisabled("rendering...");
   }
+}
 
+// Export/Close, or progress and Cancel while a job runs; then the last job's status.
+void action_rows(ExportDialogState& d, bool busy, float em) {
   ImGui::Spacing();
   ImGui::Separator();
   const float button_w = 7 * em;
@@ -269,6 +274,33 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
     ImGui::TextWrapped("%s", d.status.c_str());
     if (!d.last_ok && !busy) ImGui::PopStyleColor();
   }
+}
+
+}  // namespace
+
+void export_dialog(ExportDialogState& d, ViewState& v) {
+  if (!d.open) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 2 * em, vp->WorkPos.y + 1.5f * em), ImGuiCond_FirstUseEver);
+  // Fixed width, height fitted to the content (the preview's aspect changes with the size).
+  ImGui::SetNextWindowSizeConstraints(ImVec2(32 * em, 0), ImVec2(32 * em, std::max(20 * em, vp->WorkSize.y - 3 * em)));
+  if (!ImGui::Begin("Export", &d.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::End();
+    return;
+  }
+  const bool busy = d.progress >= 0;
+  const float label_w = 7.5f * em;
+  // Settings are locked while a job runs, so the written file matches what the dialog shows.
+  ImGui::BeginDisabled(busy);
+  bool changed = format_and_size_rows(d, label_w);
+  if (is_animation(d)) changed |= animation_rows(d, label_w, em);
+  changed |= layout_rows(d, label_w);
+  ImGui::EndDisabled();
+  if (changed) d.preview_dirty = true;
+
+  preview_section(d, em);
+  action_rows(d, busy, em);
   ImGui::End();
 }
 

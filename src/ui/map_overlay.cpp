@@ -15,110 +15,132 @@ namespace {
 ImU32 to_u32(render::Rgba c, float alpha_scale = 1.f) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a * alpha_scale));
 }
-}  // namespace
 
-void map_overlay(const ViewState& v, const Scene& s) {
-  ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  const ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 fb_scale = io.DisplayFramebufferScale;
-  const core::Camera& cam = v.camera;
-  auto to_window = [&](core::Vec2 world) {
+// What every part of the overlay needs: where it draws, the map's free rectangle and colours.
+struct OverlayFrame {
+  ImDrawList* dl;
+  ImVec2 fb_scale;
+  const core::Camera& cam;
+  Rect map_rect;
+  double px_per_m;  // logical pixels per metre (the camera's metres are per framebuffer pixel)
+  render::Rgba text_c, panel_c;
+
+  ImVec2 to_window(core::Vec2 world) const {
     const core::Vec2 p = cam.world_to_screen(world);
     return ImVec2(static_cast<float>(p.x) / fb_scale.x, static_cast<float>(p.y) / fb_scale.y);
-  };
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const Rect map_rect{vp->WorkPos.x, vp->WorkPos.y, vp->WorkPos.x + vp->WorkSize.x - sidebar_width(),
-                      vp->WorkPos.y + vp->WorkSize.y - timeline_height()};
-  // Logical pixels per metre (the camera's metres are per framebuffer pixel).
-  const double px_per_m = fb_scale.x / cam.metres_per_px();
-  const render::Rgba text_c = s.style ? s.style->text : render::Rgba{0.1f, 0.1f, 0.1f, 1};
-  const render::Rgba panel_c = s.style ? s.style->text_panel : render::Rgba{1, 1, 1, 0.7f};
+  }
+};
 
+// Count badges where several area-precision incidents share an area; returns their boxes, which
+// labels must avoid.
+std::vector<Rect> draw_badges(const OverlayFrame& o, const Scene& s) {
+  std::vector<Rect> reserved;
+  for (const AreaBadge& b : s.badges) {
+    if (b.count < 2) continue;
+    const ImVec2 p = o.to_window(b.world_m);
+    const std::string n = std::to_string(b.count);
+    const ImVec2 ts = ImGui::CalcTextSize(n.c_str());
+    const float r = std::max(ts.x, ts.y) / 2 + 3;
+    const Rect box{p.x - r, p.y - r, p.x + r, p.y + r};
+    if (!box.inside(o.map_rect)) continue;
+    o.dl->AddCircleFilled(p, r, to_u32(s.style->badge_fill));
+    o.dl->AddText(ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), to_u32(s.style->badge_text), n.c_str());
+    reserved.push_back(box);
+  }
+  return reserved;
+}
+
+// Selected and hovered incidents get a ring (points only; areas are highlighted by the renderer).
+void draw_selection_rings(const OverlayFrame& o, const ViewState& v, const Scene& s) {
+  for (const auto& [row, world] : {std::pair{v.selected, s.selected_world_m}, std::pair{v.hovered, s.hovered_world_m}}) {
+    if (!row || !world || *row >= s.dataset->size()) continue;
+    if (!core::is_point_precision(s.dataset->location_precision()[*row])) continue;
+    const ImVec2 p = o.to_window(*world);
+    const int k = s.dataset->killed()[*row];
+    float r = s.style ? s.style->point_min_radius_px : 4.f;
+    if (s.style && k > 0)
+      r = std::min(s.style->point_max_radius_px,
+                   s.style->point_min_radius_px + s.style->point_radius_per_sqrt_killed_px * std::sqrt(float(k)));
+    r *= s.ui_scale;
+    const bool selected = row == v.selected;
+    o.dl->AddCircle(p, r + 4, selected ? IM_COL32(20, 20, 20, 255) : IM_COL32(60, 60, 60, 160), 0, selected ? 2.5f : 1.5f);
+    if (selected) o.dl->AddCircle(p, r + 6.5f, IM_COL32(255, 255, 255, 220), 0, 1.5f);
+  }
+}
+
+// Country and province names that fit, placed around the reserved boxes, with a halo.
+void draw_labels(const OverlayFrame& o, const Scene& s, const std::vector<Rect>& reserved) {
   std::vector<LabelCandidate> cands;
-  std::vector<Rect> reserved;  // badges and region boxes go first; labels avoid them
-
-  // Count badges where several area-precision incidents share an area.
-  if (s.style) {
-    for (const AreaBadge& b : s.badges) {
-      if (b.count < 2) continue;
-      const ImVec2 p = to_window(b.world_m);
-      const std::string n = std::to_string(b.count);
-      const ImVec2 ts = ImGui::CalcTextSize(n.c_str());
-      const float r = std::max(ts.x, ts.y) / 2 + 3;
-      const Rect box{p.x - r, p.y - r, p.x + r, p.y + r};
-      if (!box.inside(map_rect)) continue;
-      dl->AddCircleFilled(p, r, to_u32(s.style->badge_fill));
-      dl->AddText(ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), to_u32(s.style->badge_text), n.c_str());
-      reserved.push_back(box);
-    }
+  for (size_t i = 0; i < s.labels.size(); ++i) {
+    const MapLabel& l = s.labels[i];
+    const ImVec2 p = o.to_window(l.world_m);
+    const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
+    const Rect text_rect{p.x - ts.x / 2, p.y - ts.y / 2, p.x + ts.x / 2, p.y + ts.y / 2};
+    if (!text_rect.inside(o.map_rect)) continue;
+    LabelCandidate c;
+    c.x = p.x;
+    c.y = p.y;
+    c.w = ts.x;
+    c.h = ts.y;
+    c.area_px2 = static_cast<float>(l.area_m2 * o.px_per_m * o.px_per_m);
+    // A name shows when its feature is at least about as large on screen as the text.
+    c.min_area_px2 = ts.x * ts.y * (l.level == 0 ? 0.6f : 1.2f);
+    c.priority = (l.level == 0 ? 1e12f : 0.f) + c.area_px2;
+    c.id = static_cast<uint32_t>(i);
+    cands.push_back(c);
   }
-
-  // Selected and hovered incidents get a ring (points only; areas are highlighted by the renderer).
-  if (s.dataset) {
-    for (const auto& [row, world] : {std::pair{v.selected, s.selected_world_m}, std::pair{v.hovered, s.hovered_world_m}}) {
-      if (!row || !world || *row >= s.dataset->size()) continue;
-      if (!core::is_point_precision(s.dataset->location_precision()[*row])) continue;
-      const ImVec2 p = to_window(*world);
-      const int k = s.dataset->killed()[*row];
-      float r = s.style ? s.style->point_min_radius_px : 4.f;
-      if (s.style && k > 0)
-        r = std::min(s.style->point_max_radius_px,
-                     s.style->point_min_radius_px + s.style->point_radius_per_sqrt_killed_px * std::sqrt(float(k)));
-      r *= s.ui_scale;
-      const bool selected = row == v.selected;
-      dl->AddCircle(p, r + 4, selected ? IM_COL32(20, 20, 20, 255) : IM_COL32(60, 60, 60, 160), 0, selected ? 2.5f : 1.5f);
-      if (selected) dl->AddCircle(p, r + 6.5f, IM_COL32(255, 255, 255, 220), 0, 1.5f);
-    }
+  // Reserved boxes are placed as top-priority pseudo-labels so real labels avoid them.
+  std::vector<LabelCandidate> all;
+  for (const Rect& r : reserved)
+    all.push_back({(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2, r.x1 - r.x0, r.y1 - r.y0, 1e30f, 0, 0, UINT32_MAX});
+  all.insert(all.end(), cands.begin(), cands.end());
+  Rect bounds = o.map_rect;
+  bounds.x0 -= 1e6f; bounds.y0 -= 1e6f; bounds.x1 += 1e6f; bounds.y1 += 1e6f;  // reserved may overhang
+  for (size_t idx : place_labels(all, bounds, 3.0f)) {
+    const LabelCandidate& c = all[idx];
+    if (c.id == UINT32_MAX) continue;
+    const Rect r{c.x - c.w / 2, c.y - c.h / 2, c.x + c.w / 2, c.y + c.h / 2};
+    if (!r.inside(o.map_rect)) continue;
+    const MapLabel& l = s.labels[c.id];
+    const ImU32 halo = to_u32(o.panel_c, 0.8f);
+    const ImVec2 tp(r.x0, r.y0);
+    for (int dx = -1; dx <= 1; ++dx)
+      for (int dy = -1; dy <= 1; ++dy)
+        if (dx || dy) o.dl->AddText(ImVec2(tp.x + dx, tp.y + dy), halo, l.text.c_str());
+    o.dl->AddText(tp, to_u32(o.text_c, l.level == 0 ? 1.0f : 0.75f), l.text.c_str());
   }
+}
 
-  if (v.show_labels) {
-    for (size_t i = 0; i < s.labels.size(); ++i) {
-      const MapLabel& l = s.labels[i];
-      const ImVec2 p = to_window(l.world_m);
-      const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
-      const Rect text_rect{p.x - ts.x / 2, p.y - ts.y / 2, p.x + ts.x / 2, p.y + ts.y / 2};
-      if (!text_rect.inside(map_rect)) continue;
-      LabelCandidate c;
-      c.x = p.x;
-      c.y = p.y;
-      c.w = ts.x;
-      c.h = ts.y;
-      c.area_px2 = static_cast<float>(l.area_m2 * px_per_m * px_per_m);
-      // A name shows when its feature is at least about as large on screen as the text.
-      c.min_area_px2 = ts.x * ts.y * (l.level == 0 ? 0.6f : 1.2f);
-      c.priority = (l.level == 0 ? 1e12f : 0.f) + c.area_px2;
-      c.id = static_cast<uint32_t>(i);
-      cands.push_back(c);
-    }
-    // Reserved boxes are placed as top-priority pseudo-labels so real labels avoid them.
-    std::vector<LabelCandidate> all;
-    for (const Rect& r : reserved)
-      all.push_back({(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2, r.x1 - r.x0, r.y1 - r.y0, 1e30f, 0, 0, UINT32_MAX});
-    all.insert(all.end(), cands.begin(), cands.end());
-    Rect bounds = map_rect;
-    bounds.x0 -= 1e6f; bounds.y0 -= 1e6f; bounds.x1 += 1e6f; bounds.y1 += 1e6f;  // reserved may overhang
-    for (size_t idx : place_labels(all, bounds, 3.0f)) {
-      const LabelCandidate& c = all[idx];
-      if (c.id == UINT32_MAX) continue;
-      const Rect r{c.x - c.w / 2, c.y - c.h / 2, c.x + c.w / 2, c.y + c.h / 2};
-      if (!r.inside(map_rect)) continue;
-      const MapLabel& l = s.labels[c.id];
-      const ImU32 halo = to_u32(panel_c, 0.8f);
-      const ImVec2 tp(r.x0, r.y0);
-      for (int dx = -1; dx <= 1; ++dx)
-        for (int dy = -1; dy <= 1; ++dy)
-          if (dx || dy) dl->AddText(ImVec2(tp.x + dx, tp.y + dy), halo, l.text.c_str());
-      dl->AddText(tp, to_u32(text_c, l.level == 0 ? 1.0f : 0.75f), l.text.c_str());
-    }
-  }
-
-  // Attribution, bottom-left of the map.
+// Attribution, bottom-left of the map.
+void draw_attribution(const OverlayFrame& o) {
   const char* attribution = "Boundaries: Natural Earth \u00b7 Places: GeoNames (CC BY 4.0) \u00b7 Incidents: as stated by the "
                             "source documents (Help \u2192 About)";
   const ImVec2 ts = ImGui::CalcTextSize(attribution);
-  const ImVec2 p(map_rect.x0 + 6, map_rect.y1 - ts.y - 4);
-  dl->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + ts.x + 3, p.y + ts.y + 1), to_u32(panel_c, 0.85f), 2);
-  dl->AddText(p, to_u32(text_c, 0.8f), attribution);
+  const ImVec2 p(o.map_rect.x0 + 6, o.map_rect.y1 - ts.y - 4);
+  o.dl->AddRectFilled(ImVec2(p.x - 3, p.y - 1), ImVec2(p.x + ts.x + 3, p.y + ts.y + 1), to_u32(o.panel_c, 0.85f), 2);
+  o.dl->AddText(p, to_u32(o.text_c, 0.8f), attribution);
+}
+
+}  // namespace
+
+void map_overlay(const ViewState& v, const Scene& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const core::Camera& cam = v.camera;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const Rect map_rect{vp->WorkPos.x, vp->WorkPos.y, vp->WorkPos.x + vp->WorkSize.x - sidebar_width(),
+                      vp->WorkPos.y + vp->WorkSize.y - timeline_height()};
+  const OverlayFrame o{ImGui::GetBackgroundDrawList(),
+                       io.DisplayFramebufferScale,
+                       cam,
+                       map_rect,
+                       io.DisplayFramebufferScale.x / cam.metres_per_px(),
+                       s.style ? s.style->text : render::Rgba{0.1f, 0.1f, 0.1f, 1},
+                       s.style ? s.style->text_panel : render::Rgba{1, 1, 1, 0.7f}};
+  // Badges go first; labels avoid them.
+  const std::vector<Rect> reserved = s.style ? draw_badges(o, s) : std::vector<Rect>{};
+  if (s.dataset) draw_selection_rings(o, v, s);
+  if (v.show_labels) draw_labels(o, s, reserved);
+  draw_attribution(o);
 }
 
 }  // namespace driftmap::ui

@@ -62,89 +62,109 @@ void filters_section(ViewState& v, const Scene& s) {
   if (!(f == Filters{}) && ImGui::SmallButton("reset filters")) f = Filters{};
 }
 
-void legend_section(ViewState& v, const Scene& s) {
+namespace {
+
+// Point sizes for a few tolls, as the map draws them.
+void legend_sizes(const Scene& s, const render::Style& st) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float fs = ImGui::GetFontSize();
-  const render::Style* st = s.style;
-  if (!st) return;
   const float scale = s.ui_scale;  // style radii are logical px
   ImGui::TextUnformatted("Size: killed (as in the dataset)");
   const int samples[] = {0, 10, 50, 150};
-  ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
   float x = p.x + 4;
-  const float max_r = radius_px(*st, samples[3]) * scale;
+  const float max_r = radius_px(st, samples[3]) * scale;
   for (int k : samples) {
-    const float r = radius_px(*st, k) * scale;
+    const float r = radius_px(st, k) * scale;
     const ImVec2 c(x + r, p.y + max_r);
     dl->AddCircleFilled(c, r, to_u32(type_colour(s, 0)));
-    dl->AddCircle(c, r, to_u32(st->point_edge), 0, st->point_edge_px);
+    dl->AddCircle(c, r, to_u32(st.point_edge), 0, st.point_edge_px);
     const std::string label = k == 0 ? "0/unknown" : std::to_string(k);
     dl->AddText(ImVec2(x, p.y + 2 * max_r + 2), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
     x += std::max(2 * r, ImGui::CalcTextSize(label.c_str()).x) + fs;
   }
   ImGui::Dummy(ImVec2(x - p.x, 2 * max_r + fs + 4));
+}
 
-  p = ImGui::GetCursorScreenPos();
-  const float r = radius_px(*st, 10) * scale;
+// The symbols' meanings: date precision (filled or hollow), area incidents (province, country)
+// and count badges.
+void legend_symbols(const Scene& s, const render::Style& st) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float fs = ImGui::GetFontSize();
+  const float scale = s.ui_scale;  // style radii are logical px
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  const float r = radius_px(st, 10) * scale;
   dl->AddCircleFilled(ImVec2(p.x + 4 + r, p.y + fs / 2 + 1), r, to_u32(type_colour(s, 0)));
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
   ImGui::TextUnformatted("filled: date known to the day");
   p = ImGui::GetCursorScreenPos();
-  dl->AddCircle(ImVec2(p.x + 4 + r, p.y + fs / 2 + 1), r - st->ring_width_px / 2, to_u32(type_colour(s, 0)), 0,
-                st->ring_width_px);
+  dl->AddCircle(ImVec2(p.x + 4 + r, p.y + fs / 2 + 1), r - st.ring_width_px / 2, to_u32(type_colour(s, 0)), 0,
+                st.ring_width_px);
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
   ImGui::TextUnformatted("hollow: month or year only");
   // Area incidents as the map draws them: provinces hatched (or filled), countries tinted.
   p = ImGui::GetCursorScreenPos();
   const ImVec2 a(p.x + 4, p.y + 2), b(p.x + 4 + 2 * r, p.y + fs);
-  dl->AddRectFilled(a, b, to_u32(st->land_region));
-  if (st->area_highlight_hatch_px > 0) {
-    const float step = st->area_highlight_hatch_px * scale;
+  dl->AddRectFilled(a, b, to_u32(st.land_region));
+  if (st.area_highlight_hatch_px > 0) {
+    const float step = st.area_highlight_hatch_px * scale;
     dl->PushClipRect(a, b, true);
     for (float x = a.x - (b.y - a.y); x < b.x; x += step)
-      dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_u32(st->area_highlight), step / 3);
+      dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_u32(st.area_highlight), step / 3);
     dl->PopClipRect();
   } else {
-    dl->AddRectFilled(a, b, to_u32(st->area_highlight));
+    dl->AddRectFilled(a, b, to_u32(st.area_highlight));
   }
-  dl->AddRect(a, b, to_u32(st->admin1_outline));
+  dl->AddRect(a, b, to_u32(st.admin1_outline));
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
   ImGui::TextWrapped("%s province: incident located only to the province",
-                     st->area_highlight_hatch_px > 0 ? "hatched" : "shaded");
+                     st.area_highlight_hatch_px > 0 ? "hatched" : "shaded");
   p = ImGui::GetCursorScreenPos();
-  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->land));
-  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->area_highlight_country));
-  dl->AddRect(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st->country_outline));
+  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st.land));
+  dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st.area_highlight_country));
+  dl->AddRect(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st.country_outline));
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
   ImGui::TextWrapped("tinted country: incident located only to the country%s",
                      s.unmatched_areas ? " (some area incidents matched no polygon)" : "");
   p = ImGui::GetCursorScreenPos();
-  dl->AddCircleFilled(ImVec2(p.x + 4 + fs / 2, p.y + fs / 2 + 1), fs / 2 + 1, to_u32(st->badge_fill));
-  dl->AddText(ImVec2(p.x + 4 + fs / 2 - ImGui::CalcTextSize("3").x / 2, p.y + 1), to_u32(st->badge_text), "3");
+  dl->AddCircleFilled(ImVec2(p.x + 4 + fs / 2, p.y + fs / 2 + 1), fs / 2 + 1, to_u32(st.badge_fill));
+  dl->AddText(ImVec2(p.x + 4 + fs / 2 - ImGui::CalcTextSize("3").x / 2, p.y + 1), to_u32(st.badge_text), "3");
   ImGui::Dummy(ImVec2(fs + 8, fs));
   ImGui::SameLine();
   ImGui::TextWrapped("badge: how many area incidents");
-  if (s.density && s.density_max_count > 0) {
-    // The density grid's ramp, log scale from 1 to the fullest cell.
-    ImGui::TextWrapped("density grid: incidents per %d px cell (log scale)", s.density_cell_px);
-    p = ImGui::GetCursorScreenPos();
-    const float bar_w = std::max(60.f, ImGui::GetContentRegionAvail().x - 16), bar_h = fs * 0.8f;
-    constexpr int kSteps = 32;
-    for (int k = 0; k < kSteps; ++k) {
-      const render::Rgba c = render::blend_over(st->land_region, render::density_colour(*st, (k + 0.5f) / kSteps));
-      dl->AddRectFilled(ImVec2(p.x + 4 + bar_w * k / kSteps, p.y + 2), ImVec2(p.x + 4 + bar_w * (k + 1) / kSteps, p.y + 2 + bar_h),
-                        to_u32(c));
-    }
-    ImGui::Dummy(ImVec2(bar_w + 8, bar_h + 4));
-    const std::string top = std::to_string(s.density_max_count);
-    ImGui::TextUnformatted("1");
-    ImGui::SameLine(std::max(0.f, bar_w + 4 - ImGui::CalcTextSize(top.c_str()).x));
-    ImGui::TextUnformatted(top.c_str());
+}
+
+// The density grid's ramp, log scale from 1 to the fullest cell.
+void legend_density_ramp(const Scene& s, const render::Style& st) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float fs = ImGui::GetFontSize();
+  ImGui::TextWrapped("density grid: incidents per %d px cell (log scale)", s.density_cell_px);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float bar_w = std::max(60.f, ImGui::GetContentRegionAvail().x - 16), bar_h = fs * 0.8f;
+  constexpr int kSteps = 32;
+  for (int k = 0; k < kSteps; ++k) {
+    const render::Rgba c = render::blend_over(st.land_region, render::density_colour(st, (k + 0.5f) / kSteps));
+    dl->AddRectFilled(ImVec2(p.x + 4 + bar_w * k / kSteps, p.y + 2), ImVec2(p.x + 4 + bar_w * (k + 1) / kSteps, p.y + 2 + bar_h),
+                      to_u32(c));
   }
+  ImGui::Dummy(ImVec2(bar_w + 8, bar_h + 4));
+  const std::string top = std::to_string(s.density_max_count);
+  ImGui::TextUnformatted("1");
+  ImGui::SameLine(std::max(0.f, bar_w + 4 - ImGui::CalcTextSize(top.c_str()).x));
+  ImGui::TextUnformatted(top.c_str());
+}
+
+}  // namespace
+
+void legend_section(ViewState& v, const Scene& s) {
+  if (!s.style) return;
+  legend_sizes(s, *s.style);
+  legend_symbols(s, *s.style);
+  if (s.density && s.density_max_count > 0) legend_density_ramp(s, *s.style);
   if (s.bundle && v.show_ctc_shift) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("Region colours: CTC Sentinel's reported shares (above); hatching and tints show this "
@@ -153,75 +173,78 @@ void legend_section(ViewState& v, const Scene& s) {
   }
 }
 
-void ctc_section(ViewState& v, const Scene& s) {
-  if (!s.bundle || s.bundle->regions.empty()) {
-    ImGui::TextDisabled("(no CTC Sentinel figures in this project)");
-    return;
-  }
-  ImGui::Checkbox("colour regions by reported share", &v.show_ctc_shift);
-  ImGui::Checkbox("our incidents per region (window)", &v.show_region_counts);
+namespace {
+
+// The hovered period's figures, each with the article's sentence it comes from.
+void ctc_share_tooltip(const Scene& s, float mx, float group_w) {
   const core::ReportedSeries& sh = s.shares;
   const size_t np = sh.periods.size();
-  if (np == 0) {
-    ImGui::TextDisabled("(no share figures in aggregates.csv)");
-  } else {
-    ImGui::TextUnformatted("Share of ISK attacks, %");
-    ImGui::TextDisabled("reported by CTC Sentinel (2023)");
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float fs = ImGui::GetFontSize();
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float h = fs * 7;
-    const float label_h = fs + 2;
-    const float plot_h = h - label_h;
-    ImGui::InvisibleButton("##ctcchart", ImVec2(w, h));
-    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + plot_h), IM_COL32(0, 0, 0, 30));
-    for (int pct : {25, 50, 75}) {
-      const float y = p0.y + plot_h * (1 - pct / 100.f);
-      dl->AddLine(ImVec2(p0.x, y), ImVec2(p0.x + w, y), IM_COL32(0, 0, 0, pct == 50 ? 60 : 25));
-    }
-    dl->AddText(ImVec2(p0.x + w - ImGui::CalcTextSize("50%").x - 2, p0.y + plot_h / 2 - fs),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), "50%");
-    const std::vector<size_t>& shown = s.shift_regions;
-    const size_t nr = shown.size();
-    const float group_w = w / static_cast<float>(np);
-    const float bar_w = std::max(2.f, (group_w - 6) / static_cast<float>(std::max<size_t>(1, nr)));
-    for (size_t p = 0; p < np; ++p) {
-      const float gx = p0.x + group_w * static_cast<float>(p);
-      if (s.share_period && *s.share_period == p)
-        dl->AddRectFilled(ImVec2(gx, p0.y), ImVec2(gx + group_w, p0.y + plot_h), IM_COL32(255, 200, 60, 70));
-      for (size_t k = 0; k < nr; ++k) {
-        const size_t r = shown[k];
-        if (!sh.values[r][p]) continue;
-        const float val = static_cast<float>(*sh.values[r][p]);
-        const float bh = plot_h * std::clamp(val, 0.f, 100.f) / 100.f;
-        const float x = gx + 3 + bar_w * static_cast<float>(k);
-        const render::Rgba c = render::region_colour(s.bundle->regions[r]);
-        dl->AddRectFilled(ImVec2(x, p0.y + plot_h - bh), ImVec2(x + bar_w - 1, p0.y + plot_h), to_u32(c));
-      }
-      const std::string& lab = sh.period_labels[p];
-      const float tw = ImGui::CalcTextSize(lab.c_str()).x;
-      dl->AddText(ImVec2(gx + (group_w - tw) / 2, p0.y + plot_h + 1),
-                  ImGui::GetColorU32(s.share_period && *s.share_period == p ? ImGuiCol_Text : ImGuiCol_TextDisabled),
-                  lab.c_str());
-    }
-    if (ImGui::IsItemHovered()) {
-      const float mx = ImGui::GetIO().MousePos.x - p0.x;
-      const size_t p = std::min(np - 1, static_cast<size_t>(std::max(0.f, mx / group_w)));
-      ImGui::BeginTooltip();
-      ImGui::Text("%s (reported by CTC Sentinel, 2023)", sh.period_labels[p].c_str());
-      for (size_t r : shown) {
-        if (!sh.values[r][p]) continue;
-        ImGui::Text("%s: %.0f%%", s.bundle->regions[r].label.c_str(), *sh.values[r][p]);
-        if (const core::Aggregate* a = sh.sources[r][p]) {
-          ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-          ImGui::TextDisabled("\u201c%s\u201d", a->quote.c_str());
-          ImGui::PopTextWrapPos();
-        }
-      }
-      ImGui::EndTooltip();
+  const std::vector<size_t>& shown = s.shift_regions;
+  const size_t p = std::min(np - 1, static_cast<size_t>(std::max(0.f, mx / group_w)));
+  ImGui::BeginTooltip();
+  ImGui::Text("%s (reported by CTC Sentinel, 2023)", sh.period_labels[p].c_str());
+  for (size_t r : shown) {
+    if (!sh.values[r][p]) continue;
+    ImGui::Text("%s: %.0f%%", s.bundle->regions[r].label.c_str(), *sh.values[r][p]);
+    if (const core::Aggregate* a = sh.sources[r][p]) {
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+      ImGui::TextDisabled("\u201c%s\u201d", a->quote.c_str());
+      ImGui::PopTextWrapPos();
     }
   }
+  ImGui::EndTooltip();
+}
+
+// The reported share of each shown region per period, the current period highlighted.
+void ctc_share_chart(const Scene& s) {
+  const core::ReportedSeries& sh = s.shares;
+  const size_t np = sh.periods.size();
+  ImGui::TextUnformatted("Share of ISK attacks, %");
+  ImGui::TextDisabled("reported by CTC Sentinel (2023)");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float fs = ImGui::GetFontSize();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = fs * 7;
+  const float label_h = fs + 2;
+  const float plot_h = h - label_h;
+  ImGui::InvisibleButton("##ctcchart", ImVec2(w, h));
+  dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + plot_h), IM_COL32(0, 0, 0, 30));
+  for (int pct : {25, 50, 75}) {
+    const float y = p0.y + plot_h * (1 - pct / 100.f);
+    dl->AddLine(ImVec2(p0.x, y), ImVec2(p0.x + w, y), IM_COL32(0, 0, 0, pct == 50 ? 60 : 25));
+  }
+  dl->AddText(ImVec2(p0.x + w - ImGui::CalcTextSize("50%").x - 2, p0.y + plot_h / 2 - fs),
+              ImGui::GetColorU32(ImGuiCol_TextDisabled), "50%");
+  const std::vector<size_t>& shown = s.shift_regions;
+  const size_t nr = shown.size();
+  const float group_w = w / static_cast<float>(np);
+  const float bar_w = std::max(2.f, (group_w - 6) / static_cast<float>(std::max<size_t>(1, nr)));
+  for (size_t p = 0; p < np; ++p) {
+    const float gx = p0.x + group_w * static_cast<float>(p);
+    if (s.share_period && *s.share_period == p)
+      dl->AddRectFilled(ImVec2(gx, p0.y), ImVec2(gx + group_w, p0.y + plot_h), IM_COL32(255, 200, 60, 70));
+    for (size_t k = 0; k < nr; ++k) {
+      const size_t r = shown[k];
+      if (!sh.values[r][p]) continue;
+      const float val = static_cast<float>(*sh.values[r][p]);
+      const float bh = plot_h * std::clamp(val, 0.f, 100.f) / 100.f;
+      const float x = gx + 3 + bar_w * static_cast<float>(k);
+      const render::Rgba c = render::region_colour(s.bundle->regions[r]);
+      dl->AddRectFilled(ImVec2(x, p0.y + plot_h - bh), ImVec2(x + bar_w - 1, p0.y + plot_h), to_u32(c));
+    }
+    const std::string& lab = sh.period_labels[p];
+    const float tw = ImGui::CalcTextSize(lab.c_str()).x;
+    dl->AddText(ImVec2(gx + (group_w - tw) / 2, p0.y + plot_h + 1),
+                ImGui::GetColorU32(s.share_period && *s.share_period == p ? ImGuiCol_Text : ImGuiCol_TextDisabled),
+                lab.c_str());
+  }
+  if (ImGui::IsItemHovered()) ctc_share_tooltip(s, ImGui::GetIO().MousePos.x - p0.x, group_w);
+}
+
+// The article's figures that speak to the window, its statements, and our own counts per region.
+void ctc_window_figures(const ViewState& v, const Scene& s) {
+  const size_t np = s.shares.periods.size();
   // The figures that speak to the window (best overlap first, each with its own period), then
   // our own counts per region.
   for (const core::WindowFigure& f : s.figures) {
@@ -247,6 +270,20 @@ void ctc_section(ViewState& v, const Scene& s) {
         ImGui::Text("%s: %zu in our data", s.bundle->regions[r].label.c_str(), s.region_counts[r]);
   if (v.show_region_counts)
     ImGui::TextDisabled("\"in our data\": this dataset's incidents in the window, not the article's figures.");
+}
+
+}  // namespace
+
+void ctc_section(ViewState& v, const Scene& s) {
+  if (!s.bundle || s.bundle->regions.empty()) {
+    ImGui::TextDisabled("(no CTC Sentinel figures in this project)");
+    return;
+  }
+  ImGui::Checkbox("colour regions by reported share", &v.show_ctc_shift);
+  ImGui::Checkbox("our incidents per region (window)", &v.show_region_counts);
+  if (s.shares.periods.empty()) ImGui::TextDisabled("(no share figures in aggregates.csv)");
+  else ctc_share_chart(s);
+  ctc_window_figures(v, s);
 }
 
 void sidebar_panel(ViewState& v, const Scene& s) {

@@ -75,6 +75,126 @@ void controls_row(ViewState& v, const Scene& s) {
   ImGui::TextDisabled("%s", counts_text(s.counts).c_str());
 }
 
+// Where the months sit in the timeline's plot area (screen pixels).
+struct TimelineGeometry {
+  ImVec2 p0;          // top-left of the plot
+  float plot_h;       // height of the bars' area, above the year axis
+  float month_w;      // width of one month
+  core::MonthRange extent;
+
+  float x_of(core::MonthIndex m) const { return p0.x + static_cast<float>(m - extent.start_month) * month_w; }
+  core::MonthIndex month_at(float x) const {
+    return extent.start_month + static_cast<int>(std::floor((x - p0.x) / month_w));
+  }
+};
+
+// Stacked bars per month and event type; months outside the window are faded.
+void draw_bars(ImDrawList* dl, const TimelineGeometry& g, const TimeState& t, const Scene& s) {
+  const float max_total = std::max(1.0f, s.histogram.max_total());
+  const float scale = (g.plot_h - 4) / max_total;
+  for (size_t b = 0; b < s.histogram.bins.size(); ++b) {
+    const core::MonthIndex m = s.histogram.months.start_month + static_cast<int>(b);
+    const float x0 = g.x_of(m) + (g.month_w > 3 ? 0.5f : 0.f), x1 = g.x_of(m + 1) - (g.month_w > 3 ? 0.5f : 0.f);
+    const bool inside = m >= t.window.start_month && m < t.window.end_month;
+    float y = g.p0.y + g.plot_h;
+    for (int ty = 0; ty < core::kEventTypeCount; ++ty) {
+      const float h = s.histogram.bins[b][static_cast<size_t>(ty)] * scale;
+      if (h <= 0) continue;
+      const render::Rgba c = s.style ? s.style->colour(static_cast<core::EventType>(ty)) : render::Rgba{0.5f, 0.5f, 0.5f, 1};
+      dl->AddRectFilled(ImVec2(x0, y - h), ImVec2(x1, y), to_u32(c, inside ? 1.0f : 0.45f));
+      y -= h;
+    }
+  }
+}
+
+// A tick at every January; labels only as often as they fit side by side.
+void draw_year_ticks(ImDrawList* dl, const TimelineGeometry& g) {
+  const float label_w = ImGui::CalcTextSize("2020").x + 6;
+  const int year_every = std::max(1, static_cast<int>(std::ceil(label_w / (12 * g.month_w))));
+  for (core::MonthIndex m = g.extent.start_month; m <= g.extent.end_month; ++m) {
+    if (m - core::year_of_month(m) * 12 != 0) continue;
+    const float x = g.x_of(m);
+    dl->AddLine(ImVec2(x, g.p0.y), ImVec2(x, g.p0.y + g.plot_h + 3), IM_COL32(128, 128, 128, 90));
+    if (core::year_of_month(m) % year_every == 0) {
+      const std::string y = std::to_string(core::year_of_month(m));
+      dl->AddText(ImVec2(x + 2, g.p0.y + g.plot_h + 1), ImGui::GetColorU32(ImGuiCol_Text), y.c_str());
+    }
+  }
+}
+
+// Range slider frame and handles; a cumulative window has no start handle (it starts at the extent).
+void draw_window_frame(ImDrawList* dl, const TimelineGeometry& g, const TimeState& t, float wx0, float wx1) {
+  const ImU32 frame = IM_COL32(255, 170, 0, 255);
+  const float handle_w = 4;
+  const ImVec2 p0 = g.p0;
+  dl->AddRect(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + g.plot_h), frame, 0, 0, 1.5f);
+  if (t.mode == core::WindowMode::Sliding)
+    dl->AddRectFilled(ImVec2(wx0 - handle_w / 2, p0.y), ImVec2(wx0 + handle_w / 2, p0.y + g.plot_h), frame);
+  dl->AddRectFilled(ImVec2(wx1 - handle_w / 2, p0.y), ImVec2(wx1 + handle_w / 2, p0.y + g.plot_h), frame);
+}
+
+// On press, decides what the drag moves (1 start handle, 2 end handle, 3 the whole window); a click
+// outside the window first moves the window there.
+void start_drag(TimeState& t, const TimelineGeometry& g, const core::TimelineSpec& spec, float mouse_x, float wx0,
+                float wx1, float grab) {
+  const bool near_start = t.mode == core::WindowMode::Sliding && std::fabs(mouse_x - wx0) <= grab;
+  const bool near_end = std::fabs(mouse_x - wx1) <= grab;
+  if (near_end && (!near_start || std::fabs(mouse_x - wx1) < std::fabs(mouse_x - wx0))) t.drag = 2;
+  else if (near_start) t.drag = 1;
+  else if (mouse_x > wx0 && mouse_x < wx1 && t.mode == core::WindowMode::Sliding) t.drag = 3;
+  else {
+    // Click outside the window: centre a sliding window there, or end a cumulative one there.
+    const core::MonthIndex m = g.month_at(mouse_x);
+    const int len = t.window.length_months();
+    t.window = t.mode == core::WindowMode::Sliding ? core::clamp_window(spec, {m - len / 2, m - len / 2 + len})
+                                                   : core::clamp_window(spec, {g.extent.start_month, m + 1});
+    t.drag = t.mode == core::WindowMode::Sliding ? 3 : 2;
+  }
+  t.drag_grab_month = g.month_at(mouse_x);
+  t.drag_start_window = t.window;
+}
+
+// While dragging: moves the chosen handle (snapped to month boundaries) or shifts the whole window.
+void continue_drag(TimeState& t, const TimelineGeometry& g, const core::TimelineSpec& spec, float mouse_x) {
+  const core::MonthRange& extent = g.extent;
+  const core::MonthIndex m = std::clamp(static_cast<core::MonthIndex>(std::lround((mouse_x - g.p0.x) / g.month_w)) +
+                                            extent.start_month,
+                                        extent.start_month, extent.end_month);
+  if (t.drag == 1) {
+    t.window = core::clamp_window(spec, {std::min(m, t.window.end_month - 1), t.window.end_month});
+    t.window_months = t.window.length_months();
+  } else if (t.drag == 2) {
+    core::MonthRange w{t.window.start_month, std::max(m, t.window.start_month + 1)};
+    t.window = core::clamp_window(spec, w);
+    if (t.mode == core::WindowMode::Sliding) t.window_months = t.window.length_months();
+  } else {
+    const int delta = g.month_at(mouse_x) - t.drag_grab_month;
+    t.window = core::clamp_window(spec, {t.drag_start_window.start_month + delta, t.drag_start_window.end_month + delta});
+  }
+  t.playing = false;
+}
+
+// Mouse handling on the timeline item: press, drag, release, and the hover cursor and tooltip.
+void timeline_interaction(TimeState& t, const TimelineGeometry& g, const Scene& s, float wx0, float wx1) {
+  const core::TimelineSpec spec = timeline_spec(t, g.extent);
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const float grab = 6;
+  if (ImGui::IsItemActivated()) start_drag(t, g, spec, mouse.x, wx0, wx1, grab);
+  if (ImGui::IsItemActive() && t.drag != 0) continue_drag(t, g, spec, mouse.x);
+  if (!ImGui::IsItemActive()) t.drag = 0;
+  if (ImGui::IsItemHovered()) {
+    const bool on_handle = std::fabs(mouse.x - wx1) <= grab ||
+                           (t.mode == core::WindowMode::Sliding && std::fabs(mouse.x - wx0) <= grab);
+    if (on_handle || t.drag == 1 || t.drag == 2) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    const core::MonthIndex m = g.month_at(mouse.x);
+    if (t.drag == 0 && m >= g.extent.start_month && m < g.extent.end_month) {
+      const size_t b = static_cast<size_t>(m - g.extent.start_month);
+      if (b < s.histogram.bins.size())
+        ImGui::SetTooltip("%s: %.3g incidents", core::month_label(m).c_str(), s.histogram.total(b));
+    }
+  }
+}
+
 void histogram_and_slider(ViewState& v, const Scene& s) {
   TimeState& t = v.time;
   const core::MonthRange extent = s.extent;
@@ -91,104 +211,14 @@ void histogram_and_slider(ViewState& v, const Scene& s) {
     dl->AddText(ImVec2(p0.x + 8, p0.y + 8), ImGui::GetColorU32(ImGuiCol_TextDisabled), "no incidents loaded");
     return;
   }
-  const float month_w = size.x / static_cast<float>(n);
-  auto x_of = [&](core::MonthIndex m) { return p0.x + static_cast<float>(m - extent.start_month) * month_w; };
-  auto month_at = [&](float x) {
-    return extent.start_month + static_cast<int>(std::floor((x - p0.x) / month_w));
-  };
-
-  // Window highlight under the bars.
-  const float wx0 = x_of(t.window.start_month), wx1 = x_of(t.window.end_month);
+  const TimelineGeometry g{p0, plot_h, size.x / static_cast<float>(n), extent};
+  // The window's highlight goes under the bars, its frame over them.
+  const float wx0 = g.x_of(t.window.start_month), wx1 = g.x_of(t.window.end_month);
   dl->AddRectFilled(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + plot_h), IM_COL32(255, 200, 60, 50));
-
-  // Stacked bars.
-  const float max_total = std::max(1.0f, s.histogram.max_total());
-  const float scale = (plot_h - 4) / max_total;
-  for (size_t b = 0; b < s.histogram.bins.size(); ++b) {
-    const core::MonthIndex m = s.histogram.months.start_month + static_cast<int>(b);
-    const float x0 = x_of(m) + (month_w > 3 ? 0.5f : 0.f), x1 = x_of(m + 1) - (month_w > 3 ? 0.5f : 0.f);
-    const bool inside = m >= t.window.start_month && m < t.window.end_month;
-    float y = p0.y + plot_h;
-    for (int ty = 0; ty < core::kEventTypeCount; ++ty) {
-      const float h = s.histogram.bins[b][static_cast<size_t>(ty)] * scale;
-      if (h <= 0) continue;
-      const render::Rgba c = s.style ? s.style->colour(static_cast<core::EventType>(ty)) : render::Rgba{0.5f, 0.5f, 0.5f, 1};
-      dl->AddRectFilled(ImVec2(x0, y - h), ImVec2(x1, y), to_u32(c, inside ? 1.0f : 0.45f));
-      y -= h;
-    }
-  }
-
-  // Year ticks and labels.
-  const float label_w = ImGui::CalcTextSize("2020").x + 6;
-  const int year_every = std::max(1, static_cast<int>(std::ceil(label_w / (12 * month_w))));
-  for (core::MonthIndex m = extent.start_month; m <= extent.end_month; ++m) {
-    if (m - core::year_of_month(m) * 12 != 0) continue;
-    const float x = x_of(m);
-    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p0.y + plot_h + 3), IM_COL32(128, 128, 128, 90));
-    if (core::year_of_month(m) % year_every == 0) {
-      const std::string y = std::to_string(core::year_of_month(m));
-      dl->AddText(ImVec2(x + 2, p0.y + plot_h + 1), ImGui::GetColorU32(ImGuiCol_Text), y.c_str());
-    }
-  }
-
-  // Range slider frame and handles.
-  const ImU32 frame = IM_COL32(255, 170, 0, 255);
-  const float handle_w = 4;
-  dl->AddRect(ImVec2(wx0, p0.y), ImVec2(wx1, p0.y + plot_h), frame, 0, 0, 1.5f);
-  if (t.mode == core::WindowMode::Sliding)
-    dl->AddRectFilled(ImVec2(wx0 - handle_w / 2, p0.y), ImVec2(wx0 + handle_w / 2, p0.y + plot_h), frame);
-  dl->AddRectFilled(ImVec2(wx1 - handle_w / 2, p0.y), ImVec2(wx1 + handle_w / 2, p0.y + plot_h), frame);
-
-  // Interaction.
-  const core::TimelineSpec spec = timeline_spec(t, extent);
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const float grab = 6;
-  if (ImGui::IsItemActivated()) {
-    const bool near_start = t.mode == core::WindowMode::Sliding && std::fabs(mouse.x - wx0) <= grab;
-    const bool near_end = std::fabs(mouse.x - wx1) <= grab;
-    if (near_end && (!near_start || std::fabs(mouse.x - wx1) < std::fabs(mouse.x - wx0))) t.drag = 2;
-    else if (near_start) t.drag = 1;
-    else if (mouse.x > wx0 && mouse.x < wx1 && t.mode == core::WindowMode::Sliding) t.drag = 3;
-    else {
-      // Click outside the window: centre a sliding window there, or end a cumulative one there.
-      const core::MonthIndex m = month_at(mouse.x);
-      const int len = t.window.length_months();
-      t.window = t.mode == core::WindowMode::Sliding ? core::clamp_window(spec, {m - len / 2, m - len / 2 + len})
-                                                     : core::clamp_window(spec, {extent.start_month, m + 1});
-      t.drag = t.mode == core::WindowMode::Sliding ? 3 : 2;
-    }
-    t.drag_grab_month = month_at(mouse.x);
-    t.drag_start_window = t.window;
-  }
-  if (ImGui::IsItemActive() && t.drag != 0) {
-    const core::MonthIndex m = std::clamp(static_cast<core::MonthIndex>(std::lround((mouse.x - p0.x) / month_w)) +
-                                              extent.start_month,
-                                          extent.start_month, extent.end_month);
-    if (t.drag == 1) {
-      t.window = core::clamp_window(spec, {std::min(m, t.window.end_month - 1), t.window.end_month});
-      t.window_months = t.window.length_months();
-    } else if (t.drag == 2) {
-      core::MonthRange w{t.window.start_month, std::max(m, t.window.start_month + 1)};
-      t.window = core::clamp_window(spec, w);
-      if (t.mode == core::WindowMode::Sliding) t.window_months = t.window.length_months();
-    } else {
-      const int delta = month_at(mouse.x) - t.drag_grab_month;
-      t.window = core::clamp_window(spec, {t.drag_start_window.start_month + delta, t.drag_start_window.end_month + delta});
-    }
-    t.playing = false;
-  }
-  if (!ImGui::IsItemActive()) t.drag = 0;
-  if (ImGui::IsItemHovered()) {
-    const bool on_handle = std::fabs(mouse.x - wx1) <= grab ||
-                           (t.mode == core::WindowMode::Sliding && std::fabs(mouse.x - wx0) <= grab);
-    if (on_handle || t.drag == 1 || t.drag == 2) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-    const core::MonthIndex m = month_at(mouse.x);
-    if (t.drag == 0 && m >= extent.start_month && m < extent.end_month) {
-      const size_t b = static_cast<size_t>(m - extent.start_month);
-      if (b < s.histogram.bins.size())
-        ImGui::SetTooltip("%s: %.3g incidents", core::month_label(m).c_str(), s.histogram.total(b));
-    }
-  }
+  draw_bars(dl, g, t, s);
+  draw_year_ticks(dl, g);
+  draw_window_frame(dl, g, t, wx0, wx1);
+  timeline_interaction(t, g, s, wx0, wx1);
 }
 
 }  // namespace
