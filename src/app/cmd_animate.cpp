@@ -94,6 +94,133 @@ class StopSignals {
   struct sigaction old_int_ {}, old_term_ {};
 };
 
+// The animation's format from --out: an animation format, else a usage error that names the
+// command writing a still format.
+std::optional<int> animation_format(const ArgParser& parser, const std::string& out,
+                                    const output::OutputFormat** format) {
+  *format = output::output_format_for(out);
+  if (*format && !(*format)->is_still()) return std::nullopt;
+  const std::string ext = output::extension_of(out);
+  const std::string why = *format ? ": " + std::string((*format)->label) + " is a still image (driftmap export writes it)"
+                          : ext.empty() ? " has no extension"
+                                        : ": unknown extension " + quoted(ext);
+  return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(false) + ")");
+}
+
+// --step, --window and --fps; a window not given here comes later from the session or the default.
+struct TimelineOptions {
+  core::StepSize step = core::StepSize::Month;
+  std::optional<core::WindowMode> mode;
+  std::optional<int32_t> window_months;
+  double fps = 4;
+};
+
+std::optional<int> parse_timeline_options(const ParsedArgs& args, TimelineOptions* t) {
+  if (auto s = args.get("--step")) {
+    const std::string v = lower(*s);
+    if (v == "1m" || v == "month") t->step = core::StepSize::Month;
+    else if (v == "1q" || v == "3m" || v == "quarter") t->step = core::StepSize::Quarter;
+    else if (v == "1y" || v == "12m" || v == "year") t->step = core::StepSize::Year;
+    else return fail_option("--step: " + quoted(*s) + " is not 1m, 1q or 1y");
+  }
+  if (auto s = args.get("--window")) {
+    const std::string v = lower(*s);
+    if (v == "cumulative") {
+      t->mode = core::WindowMode::Cumulative;
+    } else {
+      int n = 0;
+      const bool ok = v.size() >= 2 && v.back() == 'm' && std::sscanf(v.c_str(), "%d", &n) == 1 && n >= 1 && n <= 1200 &&
+                      std::to_string(n) + "m" == v;
+      if (!ok) return fail_option("--window: " + quoted(*s) + " is not Nm (months, e.g. 12m) or cumulative");
+      t->mode = core::WindowMode::Sliding;
+      t->window_months = n;
+    }
+  }
+  if (auto s = args.get("--fps")) {
+    // Decimal only: strtod would read "0x10" as 16 and "inf" as a number.
+    const auto r = std::from_chars(s->data(), s->data() + s->size(), t->fps, std::chars_format::fixed);
+    if (r.ec != std::errc() || r.ptr != s->data() + s->size() || !(t->fps >= 0.1 && t->fps <= 120))
+      return fail_option("--fps: " + quoted(*s) + " is not a number in 0.1..120");
+  }
+  return std::nullopt;
+}
+
+// The window sequence: the viewer's timeline stepping over the data's months (or --from/--to),
+// with the window from the options, else the session's, else 12 sliding months.
+std::optional<int> animation_window_list(const TimelineOptions& t, const std::optional<core::PartialDate>& from,
+                                         const std::optional<core::PartialDate>& to, const ExportInputs& inputs,
+                                         std::vector<core::MonthRange>* windows) {
+  core::TimelineSpec spec;
+  spec.extent = core::dataset_months(inputs.dataset);
+  if (from) spec.extent.start_month = core::month_of_day(from->interval().start_day);
+  if (to) spec.extent.end_month = core::month_of_day(to->interval().end_day - 1) + 1;
+  spec.mode = t.mode.value_or(inputs.has_session ? inputs.session_mode : core::WindowMode::Sliding);
+  spec.window_months = t.window_months.value_or(inputs.has_session ? inputs.session_window_months : 12);
+  if (spec.extent.length_months() <= 0) return fail_line("no months to animate (the data or --from/--to are empty)");
+  *windows = output::animation_windows(spec, t.step);
+  if (windows->size() > output::kMaxAnimationFrames)
+    return fail_option("the animation would have more than " + std::to_string(output::kMaxAnimationFrames) +
+                       " frames (the most driftmap writes): give a shorter --from/--to or a longer --step");
+  return std::nullopt;
+}
+
+// The writer's options. Without ffmpeg a video cannot be made: the frames go to a directory beside
+// the target instead (so the work is not lost), and *out and *format change to it.
+output::WriterOptions animation_writer_options(const render::ExportSettings& settings, double fps, std::string* out,
+                                               const output::OutputFormat** format) {
+  output::WriterOptions options = output::writer_options(settings.width_px, settings.height_px);
+  options.fps = fps;
+  options.keep_alpha = settings.transparent;
+  if (!(*format)->is_directory()) {
+    options.ffmpeg = output::find_ffmpeg();
+    if (options.ffmpeg.empty()) {
+      const std::string dir = output::frames_fallback_dir(*out);
+      std::fprintf(stderr, "driftmap: ffmpeg not found (install the Debian package 'ffmpeg'); writing PNG frames to %s instead of %s\n",
+                   dir.c_str(), out->c_str());
+      *out = dir;
+      *format = output::output_format_for(*out);
+    }
+  }
+  return options;
+}
+
+// Renders every window into the writer. A stop signal cancels the writer, which removes what it
+// had written, so nothing partial is left at the target.
+int render_frames(const ExportInputs& inputs, render::ExportSettings& settings, const output::OutputFormat& format,
+                  const output::WriterOptions& options, const std::string& out,
+                  const std::vector<core::MonthRange>& windows, ProgressBar& progress, const StopSignals& stop) {
+  auto fail = [&](const std::string& message) {
+    progress.finish();  // the message goes on its own line
+    return fail_line(message);
+  };
+  return run_render_work(
+      [&] {
+        render::HeadlessContext context;
+        // One frame for the whole animation: the framing of every window's incidents.
+        if (!windows.empty())
+          settings.frame_window = core::DayInterval{windows.front().days().start_day, windows.back().days().end_day};
+        render::MapExporter exporter(inputs.data(), settings);
+        const auto writer = format.writer();
+        std::string error;
+        if (!writer->open(out, options, &error)) return fail(error);
+        for (size_t i = 0; i < windows.size(); ++i) {
+          if (stop.received()) {
+            writer->cancel();
+            return fail("interrupted: nothing was written to " + out);
+          }
+          if (!writer->add_frame(exporter, windows[i].days(), &error)) return fail(error);
+          progress.update(double(i + 1) / double(windows.size()),
+                          std::to_string(i + 1) + "/" + std::to_string(windows.size()) + " frames");
+        }
+        if (stop.received()) {
+          writer->cancel();
+          return fail("interrupted: nothing was written to " + out);
+        }
+        if (!writer->finish(&error)) return fail(error);
+        return kExitOk;
+      },
+      fail);
+}
 
 }  // namespace
 
@@ -105,47 +232,11 @@ int cmd_animate(int argc, char** argv) {
   if (!args->has("--out")) return parser.usage_error("--out FILE.mp4|FILE.gif|DIR/ is required");
   std::string out = *args->get("--out");
   if (out.empty()) return fail_option("--out: the file name is empty");
+  const output::OutputFormat* format = nullptr;
+  if (auto status = animation_format(parser, out, &format)) return *status;
 
-  const output::OutputFormat* format = output::output_format_for(out);
-  if (!format || format->is_still()) {
-    const std::string ext = output::extension_of(out);
-    const std::string why = format ? ": " + std::string(format->label) + " is a still image (driftmap export writes it)"
-                            : ext.empty() ? " has no extension"
-                                          : ": unknown extension " + quoted(ext);
-    return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(false) + ")");
-  }
-
-  // ---- timeline options ----------------------------------------------------------------------
-  core::StepSize step = core::StepSize::Month;
-  if (auto s = args->get("--step")) {
-    const std::string v = lower(*s);
-    if (v == "1m" || v == "month") step = core::StepSize::Month;
-    else if (v == "1q" || v == "3m" || v == "quarter") step = core::StepSize::Quarter;
-    else if (v == "1y" || v == "12m" || v == "year") step = core::StepSize::Year;
-    else return fail_option("--step: " + quoted(*s) + " is not 1m, 1q or 1y");
-  }
-  std::optional<core::WindowMode> mode;
-  std::optional<int32_t> window_months;
-  if (auto s = args->get("--window")) {
-    const std::string v = lower(*s);
-    if (v == "cumulative") {
-      mode = core::WindowMode::Cumulative;
-    } else {
-      int n = 0;
-      const bool ok = v.size() >= 2 && v.back() == 'm' && std::sscanf(v.c_str(), "%d", &n) == 1 && n >= 1 && n <= 1200 &&
-                      std::to_string(n) + "m" == v;
-      if (!ok) return fail_option("--window: " + quoted(*s) + " is not Nm (months, e.g. 12m) or cumulative");
-      mode = core::WindowMode::Sliding;
-      window_months = n;
-    }
-  }
-  double fps = 4;
-  if (auto s = args->get("--fps")) {
-    // Decimal only: strtod would read "0x10" as 16 and "inf" as a number.
-    const auto r = std::from_chars(s->data(), s->data() + s->size(), fps, std::chars_format::fixed);
-    if (r.ec != std::errc() || r.ptr != s->data() + s->size() || !(fps >= 0.1 && fps <= 120))
-      return fail_option("--fps: " + quoted(*s) + " is not a number in 0.1..120");
-  }
+  TimelineOptions timeline;
+  if (auto status = parse_timeline_options(*args, &timeline)) return *status;
   std::optional<core::PartialDate> from, to;
   if (auto status = parse_from_to(*args, &from, &to)) return *status;
 
@@ -155,35 +246,12 @@ int cmd_animate(int argc, char** argv) {
   if (std::string(format->extension) == ".mp4" && (settings.width_px % 2 || settings.height_px % 2))
     return fail_option("--size: " + std::to_string(settings.width_px) + "x" + std::to_string(settings.height_px) +
                      " has an odd side (H.264 in yuv420p needs even sides)");
-
-  // ---- the window sequence: the viewer's timeline stepping -------------------------------------
-  core::TimelineSpec spec;
-  spec.extent = core::dataset_months(inputs.dataset);
-  if (from) spec.extent.start_month = core::month_of_day(from->interval().start_day);
-  if (to) spec.extent.end_month = core::month_of_day(to->interval().end_day - 1) + 1;
-  spec.mode = mode.value_or(inputs.has_session ? inputs.session_mode : core::WindowMode::Sliding);
-  spec.window_months = window_months.value_or(inputs.has_session ? inputs.session_window_months : 12);
-  if (spec.extent.length_months() <= 0) return fail_line("no months to animate (the data or --from/--to are empty)");
-  const std::vector<core::MonthRange> windows = output::animation_windows(spec, step);
-  if (windows.size() > output::kMaxAnimationFrames)
-    return fail_option("the animation would have more than " + std::to_string(output::kMaxAnimationFrames) +
-                     " frames (the most driftmap writes): give a shorter --from/--to or a longer --step");
+  std::vector<core::MonthRange> windows;
+  if (auto status = animation_window_list(timeline, from, to, inputs, &windows)) return *status;
 
   const bool show_progress = args->has("--progress") || ::isatty(2);
   ProgressBar progress(show_progress, 0);
-  output::WriterOptions options = output::writer_options(settings.width_px, settings.height_px);
-  options.fps = fps;
-  options.keep_alpha = settings.transparent;
-  if (!format->is_directory()) {
-    options.ffmpeg = output::find_ffmpeg();
-    if (options.ffmpeg.empty()) {
-      const std::string dir = output::frames_fallback_dir(out);
-      std::fprintf(stderr, "driftmap: ffmpeg not found (install the Debian package 'ffmpeg'); writing PNG frames to %s instead of %s\n",
-                   dir.c_str(), out.c_str());
-      out = dir;
-      format = output::output_format_for(out);
-    }
-  }
+  const output::WriterOptions options = animation_writer_options(settings, timeline.fps, &out, &format);
 
   StopSignals stop;
   if (args->has("--story")) {
@@ -193,41 +261,10 @@ int cmd_animate(int argc, char** argv) {
       if (r.ec != std::errc() || r.ptr != s->data() + s->size() || !(hold_s > 0 && hold_s <= 60))
         return fail_option("--hold: " + quoted(*s) + " is not a number of seconds in 0..60");
     }
-    return animate_story(inputs, settings, *format, options, out, std::max(1, int(std::lround(hold_s * fps))),
+    return animate_story(inputs, settings, *format, options, out, std::max(1, int(std::lround(hold_s * timeline.fps))),
                          args->has("--title"), args->has("--subtitle"), progress, [&] { return stop.received() != 0; });
   }
-  auto fail = [&](const std::string& message) {
-    progress.finish();  // the message goes on its own line
-    return fail_line(message);
-  };
-  try {
-    render::HeadlessContext context;
-    // One frame for the whole animation: the framing of every window's incidents.
-    if (!windows.empty()) settings.frame_window = core::DayInterval{windows.front().days().start_day, windows.back().days().end_day};
-    render::MapExporter exporter(inputs.data(), settings);
-    const auto writer = format->writer();
-    std::string error;
-    if (!writer->open(out, options, &error)) return fail(error);
-    for (size_t i = 0; i < windows.size(); ++i) {
-      if (stop.received()) {
-        writer->cancel();
-        return fail("interrupted: nothing was written to " + out);
-      }
-      if (!writer->add_frame(exporter, windows[i].days(), &error)) return fail(error);
-      progress.update(double(i + 1) / double(windows.size()),
-                      std::to_string(i + 1) + "/" + std::to_string(windows.size()) + " frames");
-    }
-    if (stop.received()) {
-      writer->cancel();
-      return fail("interrupted: nothing was written to " + out);
-    }
-    if (!writer->finish(&error)) return fail(error);
-  } catch (const render::ExportError& e) {
-    return fail(e.what());
-  } catch (const render::GlError& e) {
-    return fail(std::string("rendering failed: ") + e.what());
-  }
-  return kExitOk;
+  return render_frames(inputs, settings, *format, options, out, windows, progress, stop);
 }
 
 }  // namespace driftmap::app

@@ -63,6 +63,33 @@ ArgParser make_parser() {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+// The still format from --out, else a usage error that names the command writing an animation.
+std::optional<int> still_format(const ArgParser& parser, const std::string& out, const output::OutputFormat** format) {
+  *format = output::output_format_for(out);
+  if (*format && (*format)->is_still()) return std::nullopt;
+  const std::string ext = output::extension_of(out);
+  const std::string why = *format ? ": " + std::string((*format)->label) + " is an animation (driftmap animate writes it)"
+                          : ext.empty() ? " has no extension"
+                                        : ": unknown extension " + quoted(ext);
+  return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(true) + ")");
+}
+
+// The days shown: --from/--to, else the session's window, else the chapter's, else the data's extent.
+core::DayInterval export_window(const std::optional<core::PartialDate>& from, const std::optional<core::PartialDate>& to,
+                                const ExportInputs& inputs) {
+  core::DayInterval window = inputs.dataset.extent();
+  if (inputs.session_window && !from && !to) window = inputs.session_window->days();
+  if (inputs.chapter_window && !from && !to) window = *inputs.chapter_window;
+  if (from) window.start_day = from->interval().start_day;
+  if (to) window.end_day = to->interval().end_day;
+  if (window.end_day <= window.start_day) {
+    // Only one bound given and it lies outside the data: an empty window of that period.
+    if (from && !to) window.end_day = from->interval().end_day;
+    if (to && !from) window.start_day = to->interval().start_day;
+  }
+  return window;
+}
+
 }  // namespace
 
 int cmd_export(int argc, char** argv) {
@@ -82,14 +109,8 @@ int cmd_export(int argc, char** argv) {
 
   const std::string out = *args->get("--out");
   if (out.empty()) return fail_option("--out: the file name is empty");
-  const output::OutputFormat* format = output::output_format_for(out);
-  if (!format || !format->is_still()) {
-    const std::string ext = output::extension_of(out);
-    const std::string why = format ? ": " + std::string(format->label) + " is an animation (driftmap animate writes it)"
-                            : ext.empty() ? " has no extension"
-                                          : ": unknown extension " + quoted(ext);
-    return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(true) + ")");
-  }
+  const output::OutputFormat* format = nullptr;
+  if (auto status = still_format(parser, out, &format)) return *status;
 
   std::optional<core::PartialDate> from, to;
   if (auto status = parse_from_to(*args, &from, &to)) return *status;
@@ -107,18 +128,7 @@ int cmd_export(int argc, char** argv) {
   ExportInputs inputs;
   if (auto status = prepare_export(parser, *args, &settings, &inputs)) return *status;
   lap("data");
-
-  // ---- window: --from/--to, else the session's, else the data's extent -------------------------
-  core::DayInterval window = inputs.dataset.extent();
-  if (inputs.session_window && !from && !to) window = inputs.session_window->days();
-  if (inputs.chapter_window && !from && !to) window = *inputs.chapter_window;
-  if (from) window.start_day = from->interval().start_day;
-  if (to) window.end_day = to->interval().end_day;
-  if (window.end_day <= window.start_day) {
-    // Only one bound given and it lies outside the data: an empty window of that period.
-    if (from && !to) window.end_day = from->interval().end_day;
-    if (to && !from) window.start_day = to->interval().start_day;
-  }
+  const core::DayInterval window = export_window(from, to, inputs);
 
   // From here on a progress bar (on a terminal, once the export has taken a second; loading
   // problems were printed above without one). Each phase's share is its usual share of a 4K export.
@@ -128,34 +138,33 @@ int cmd_export(int argc, char** argv) {
     progress.finish();
     return fail_line(message);
   };
-  try {
-    // The layout needs no GL: it is worked out while the context may still be on its way. The
-    // context outlives the exporter (whose GL objects are freed first).
-    progress.update(0.1, "laying out");
-    std::optional<render::HeadlessCanvas> canvas;
-    std::optional<render::MapExporter> exporter;
-    settings.frame_window = window;
-    exporter.emplace(inputs.data(), settings);
-    lap("layout");
-    if (pending_canvas.valid()) {
-      progress.update(0.15, "starting OpenGL");
-      canvas.emplace(pending_canvas.get());
-      canvas->context.make_current();
-      exporter->use_target(std::move(canvas->target));
-      lap("context");
-    }
-    const auto writer = format->writer();
-    if (!writer->open(out, output::writer_options(settings.width_px, settings.height_px), &error)) return fail(error);
-    progress.update(0.2, std::string("drawing ") + format->label);
-    if (!writer->add_frame(*exporter, window, &error) || !writer->finish(&error)) return fail(error);
-    lap("write");
-    progress.update(1, "done");
-  } catch (const render::ExportError& e) {
-    return fail(e.what());
-  } catch (const render::GlError& e) {
-    return fail(std::string("rendering failed: ") + e.what());
-  }
-  return kExitOk;
+  return run_render_work(
+      [&] {
+        // The layout needs no GL: it is worked out while the context may still be on its way. The
+        // context outlives the exporter (whose GL objects are freed first).
+        progress.update(0.1, "laying out");
+        std::optional<render::HeadlessCanvas> canvas;
+        std::optional<render::MapExporter> exporter;
+        settings.frame_window = window;
+        exporter.emplace(inputs.data(), settings);
+        lap("layout");
+        if (pending_canvas.valid()) {
+          progress.update(0.15, "starting OpenGL");
+          canvas.emplace(pending_canvas.get());
+          canvas->context.make_current();
+          exporter->use_target(std::move(canvas->target));
+          lap("context");
+        }
+        const auto writer = format->writer();
+        if (!writer->open(out, output::writer_options(settings.width_px, settings.height_px), &error))
+          return fail(error);
+        progress.update(0.2, std::string("drawing ") + format->label);
+        if (!writer->add_frame(*exporter, window, &error) || !writer->finish(&error)) return fail(error);
+        lap("write");
+        progress.update(1, "done");
+        return kExitOk;
+      },
+      fail);
 }
 
 }  // namespace driftmap::app

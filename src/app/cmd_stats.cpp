@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
@@ -70,6 +72,108 @@ void print_notes(const core::Dataset& d, const core::Bundle& tables) {
                 s.region.c_str(), s.quote.c_str());
 }
 
+// The groups an incident counts in: its country, its province, or every article region whose
+// members include its province. Incidents without a stated place count in one group of their own,
+// in no region, province or country.
+std::vector<std::string> group_keys(const core::Dataset& d, size_t i, const std::string& by,
+                                    const core::Boundaries& boundaries, const core::Bundle& tables) {
+  std::vector<std::string> keys;
+  if (!core::has_stated_place(d.location_precision()[i])) {
+    keys.emplace_back("(place not stated)");
+  } else if (by == "country") {
+    keys.emplace_back(d.country(i).empty() ? "(none)" : std::string(d.country(i)));
+  } else {
+    auto idx = d.admin1(i).empty() ? std::nullopt : boundaries.find_admin1(d.admin1(i), d.country(i));
+    const std::string name = idx ? boundaries.admin1()[*idx].name : std::string();
+    if (by == "admin1") {
+      keys.push_back(name.empty() ? "(no province)" : name);
+    } else {
+      for (const auto& r : tables.regions) {
+        if (r.region == "all") continue;
+        for (const auto& m : r.members)
+          if (!name.empty() && boundaries.find_admin1(m) == idx) {
+            keys.push_back(r.region);
+            break;
+          }
+      }
+    }
+  }
+  return keys;
+}
+
+// (all incidents, attacks) per period and group, and per period in total.
+using Tally = std::pair<int, int>;
+struct Counts {
+  std::map<std::string, std::map<std::string, Tally>> by_group;  // period → group → tally
+  std::map<std::string, Tally> totals;
+};
+
+Counts count_incidents(const core::Dataset& d, bool monthly, const std::string& by, const core::Boundaries& boundaries,
+                       const core::Bundle& tables) {
+  Counts counts;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const std::string p = period_key(d.start_day()[i], monthly);
+    const bool attack = d.type()[i] == core::EventType::Attack || d.type()[i] == core::EventType::CrossBorderAttack;
+    for (const auto& g : group_keys(d, i, by, boundaries, tables)) {
+      counts.by_group[p][g].first++;
+      counts.by_group[p][g].second += attack;
+    }
+    counts.totals[p].first++;
+    counts.totals[p].second += attack;
+  }
+  return counts;
+}
+
+// The article's figures by (period, region), each labelled with its own period when that is not
+// the row's (a half-year figure in a yearly table).
+using Reported = std::map<std::string, std::map<std::string, std::vector<std::string>>>;
+
+Reported reported_figures(const core::Bundle& tables, bool monthly) {
+  Reported reported;
+  for (const auto& a : tables.aggregates) {
+    std::string label = a.period_start.to_iso();
+    if (!(a.period_end == a.period_start)) label += ".." + a.period_end.to_iso();
+    const std::string p = monthly ? label : std::to_string(a.period_start.year);
+    std::string fig = a.metric == core::AggregateMetric::Count ? format_value(a.value) + " attacks"
+                                                               : format_value(a.value) + "%";
+    if (label != p) fig += " (" + label + ")";
+    reported[p][a.region].push_back(fig);
+  }
+  return reported;
+}
+
+std::string joined(const std::vector<std::string>& figures) {
+  std::string s;
+  for (const auto& f : figures) s += (s.empty() ? "" : "; ") + f;
+  return s;
+}
+
+// One row per period and group, then the period's total; reported figures only by region, the
+// article's only grouping.
+void print_table(Counts& counts, Reported& reported, const std::string& by) {
+  std::set<std::string> periods;
+  for (const auto& [p, _] : counts.by_group) periods.insert(p);
+  for (const auto& [p, _] : counts.totals) periods.insert(p);
+  if (by == "region")
+    for (const auto& [p, _] : reported) periods.insert(p);
+  std::printf("%-9s %-24s %9s %8s  %s\n", "period", by.c_str(), "incidents", "attacks",
+              by == "region" ? "reported by CTC Sentinel (2023)" : "");
+  for (const auto& p : periods) {
+    std::set<std::string> groups;
+    for (const auto& [g, _] : counts.by_group[p]) groups.insert(g);
+    if (by == "region")
+      for (const auto& [g, _] : reported[p]) groups.insert(g);
+    groups.erase("all");
+    for (const auto& g : groups) {
+      const auto c = counts.by_group[p].count(g) ? counts.by_group[p][g] : Tally{0, 0};
+      const std::string rep = by == "region" ? joined(reported[p][g]) : std::string();
+      std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), g.c_str(), c.first, c.second, rep.c_str());
+    }
+    std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), "(total)", counts.totals[p].first, counts.totals[p].second,
+                joined(reported[p]["all"]).c_str());
+  }
+}
+
 }  // namespace
 
 int cmd_stats(int argc, char** argv) {
@@ -99,86 +203,12 @@ int cmd_stats(int argc, char** argv) {
     return kExitFailure;
   }
   const core::Dataset& d = *loaded.dataset;
-
-  // Group keys of each incident.
-  auto groups_of = [&](size_t i) {
-    std::vector<std::string> keys;
-    if (!core::has_stated_place(d.location_precision()[i])) {
-      keys.emplace_back("(place not stated)");  // counted, in no region, province or country
-    } else if (by == "country") {
-      keys.emplace_back(d.country(i).empty() ? "(none)" : std::string(d.country(i)));
-    } else {
-      auto idx = d.admin1(i).empty() ? std::nullopt : boundaries->find_admin1(d.admin1(i), d.country(i));
-      const std::string name = idx ? boundaries->admin1()[*idx].name : std::string();
-      if (by == "admin1") {
-        keys.push_back(name.empty() ? "(no province)" : name);
-      } else {
-        for (const auto& r : tables->regions) {
-          if (r.region == "all") continue;
-          for (const auto& m : r.members)
-            if (!name.empty() && boundaries->find_admin1(m) == idx) {
-              keys.push_back(r.region);
-              break;
-            }
-        }
-      }
-    }
-    return keys;
-  };
-
-  std::map<std::string, std::map<std::string, std::pair<int, int>>> counts;  // period → group → (all, attacks)
-  std::map<std::string, std::pair<int, int>> totals;
-  for (size_t i = 0; i < d.size(); ++i) {
-    const std::string p = period_key(d.start_day()[i], monthly);
-    const bool attack = d.type()[i] == core::EventType::Attack || d.type()[i] == core::EventType::CrossBorderAttack;
-    for (const auto& g : groups_of(i)) {
-      counts[p][g].first++;
-      counts[p][g].second += attack;
-    }
-    totals[p].first++;
-    totals[p].second += attack;
-  }
-
-  // Reported figures by (period label, region).
-  std::map<std::string, std::map<std::string, std::vector<std::string>>> reported;
-  for (const auto& a : tables->aggregates) {
-    std::string label = a.period_start.to_iso();
-    if (!(a.period_end == a.period_start)) label += ".." + a.period_end.to_iso();
-    const std::string p = monthly ? label : std::to_string(a.period_start.year);
-    std::string fig = a.metric == core::AggregateMetric::Count ? format_value(a.value) + " attacks"
-                                                               : format_value(a.value) + "%";
-    if (label != p) fig += " (" + label + ")";
-    reported[p][a.region].push_back(fig);
-  }
-
-  std::set<std::string> periods;
-  for (const auto& [p, _] : counts) periods.insert(p);
-  for (const auto& [p, _] : totals) periods.insert(p);
-  if (by == "region")
-    for (const auto& [p, _] : reported) periods.insert(p);
-
+  Counts counts = count_incidents(d, monthly, by, *boundaries, *tables);
+  Reported reported = reported_figures(*tables, monthly);
   std::printf("Dataset: %s (%zu incidents). Counts are incidents the documents describe, by start date;\n"
               "'reported' are the CTC Sentinel (2023) article's own figures for all claimed attacks.\n\n",
               data_path.c_str(), d.size());
-  std::printf("%-9s %-24s %9s %8s  %s\n", "period", by.c_str(), "incidents", "attacks",
-              by == "region" ? "reported by CTC Sentinel (2023)" : "");
-  for (const auto& p : periods) {
-    std::set<std::string> groups;
-    for (const auto& [g, _] : counts[p]) groups.insert(g);
-    if (by == "region")
-      for (const auto& [g, _] : reported[p]) groups.insert(g);
-    groups.erase("all");
-    for (const auto& g : groups) {
-      const auto c = counts[p].count(g) ? counts[p][g] : std::pair<int, int>{0, 0};
-      std::string rep;
-      if (by == "region")
-        for (const auto& f : reported[p][g]) rep += (rep.empty() ? "" : "; ") + f;
-      std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), g.c_str(), c.first, c.second, rep.c_str());
-    }
-    std::string rep;
-    for (const auto& f : reported[p]["all"]) rep += (rep.empty() ? "" : "; ") + f;
-    std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), "(total)", totals[p].first, totals[p].second, rep.c_str());
-  }
+  print_table(counts, reported, by);
   print_notes(d, *tables);
   return kExitOk;
 }

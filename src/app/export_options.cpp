@@ -10,6 +10,7 @@
 #include "app/story_options.hpp"
 #include "core/geodata.hpp"
 #include "core/incident_loader.hpp"
+#include "render/gl_objects.hpp"
 #include "state/filters.hpp"
 #include "state/session.hpp"
 
@@ -180,26 +181,24 @@ bool parse_export_size(const ParsedArgs& args, render::ExportSettings* st, std::
   return true;
 }
 
-std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* st,
-                                  ExportInputs* in) {
-  std::string error;
-  // ---- session (applied first; explicit options override it) --------------------------------
-  std::optional<state::Session> session;
-  if (auto path = args.get("--session")) {
-    core::Problems problems;
-    session = state::read_session_file(*path, &problems);
-    if (!session) {
-      for (size_t i = 0; i + 1 < problems.items.size(); ++i)
-        std::fprintf(stderr, "%s\n", problems.items[i].to_string().c_str());
-      return fail_line(problems.items.empty() ? *path + ": cannot read the session"
-                                              : problems.items.back().to_string());
-    }
-  }
+namespace {
 
-  // ---- size and dpi --------------------------------------------------------------------------
-  if (!parse_export_size(args, st, &error)) return fail_option(error);
+// --session FILE, read before the other options so that they override it. Returns the exit
+// status on failure (all but the last problem printed, the last as the failure's line).
+std::optional<int> read_session_option(const ParsedArgs& args, std::optional<state::Session>* session) {
+  auto path = args.get("--session");
+  if (!path) return std::nullopt;
+  core::Problems problems;
+  *session = state::read_session_file(*path, &problems);
+  if (*session) return std::nullopt;
+  for (size_t i = 0; i + 1 < problems.items.size(); ++i)
+    std::fprintf(stderr, "%s\n", problems.items[i].to_string().c_str());
+  return fail_line(problems.items.empty() ? *path + ": cannot read the session" : problems.items.back().to_string());
+}
 
-  // ---- view ----------------------------------------------------------------------------------
+// --bbox MINLON,MINLAT,MAXLON,MAXLAT, else the session's centre and scale.
+std::optional<int> apply_view_options(const ParsedArgs& args, const std::optional<state::Session>& session,
+                                      render::ExportSettings* st) {
   if (auto s = args.get("--bbox")) {
     std::vector<double> v;
     size_t start = 0;
@@ -223,8 +222,13 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
     st->centre_m = session->centre_m;
     st->metres_per_px = session->metres_per_px;
   }
+  return std::nullopt;
+}
 
-  // ---- layout --------------------------------------------------------------------------------
+// Title, subtitle, the on/off layers and the style.
+std::optional<int> apply_layout_options(const ParsedArgs& args, const std::optional<state::Session>& session,
+                                        render::ExportSettings* st) {
+  std::string error;
   st->title = args.get("--title").value_or("");
   st->subtitle = args.get("--subtitle").value_or("");
   if (auto v = on_off(args, "--legend", true, &error)) st->legend = *v;
@@ -247,52 +251,64 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
     if (*s == "dark") st->dark = true;
     else if (*s != "light") return fail_option("--style: " + quoted(*s) + " is not light or dark");
   }
+  return std::nullopt;
+}
 
-  // ---- data ----------------------------------------------------------------------------------
-  if (args.has("--data")) {
-    std::vector<core::Dataset> parts;
-    bool bad = false;
-    std::string import_error;
-    auto import = make_import_context(args, &import_error);
-    if (!import) return parser.usage_error(import_error);
-    for (const auto& path : args.all("--data")) {
-      core::LoadResult r = core::load_incidents(path, import->options());
-      for (const auto& p : r.problems.items)
-        if (!r.ok() || p.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-      if (r.ok() && r.rows_skipped > 0)
-        std::fprintf(stderr, "%s: skipped %zu invalid rows (listed above), loaded %zu\n", path.c_str(), r.rows_skipped,
-                     r.dataset->size());
-      if (!r.ok()) {
-        if (r.problems.items.empty()) std::fprintf(stderr, "%s: cannot be read as incidents\n", path.c_str());
-        bad = true;
-        continue;
-      }
-      parts.push_back(std::move(*r.dataset));
+// Every --data file, merged. All files are read before failing so that each file's problems are
+// reported in one run. With --ctc on, the bundle's article tables are loaded too (the reported
+// shares do not depend on the incidents shown), its incidents not shown.
+std::optional<int> load_user_files(const ArgParser& parser, const ParsedArgs& args, const render::ExportSettings& st,
+                                   ExportInputs* in) {
+  std::vector<core::Dataset> parts;
+  bool bad = false;
+  std::string import_error;
+  auto import = make_import_context(args, &import_error);
+  if (!import) return parser.usage_error(import_error);
+  for (const auto& path : args.all("--data")) {
+    core::LoadResult r = core::load_incidents(path, import->options());
+    for (const auto& p : r.problems.items)
+      if (!r.ok() || p.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    if (r.ok() && r.rows_skipped > 0)
+      std::fprintf(stderr, "%s: skipped %zu invalid rows (listed above), loaded %zu\n", path.c_str(), r.rows_skipped,
+                   r.dataset->size());
+    if (!r.ok()) {
+      if (r.problems.items.empty()) std::fprintf(stderr, "%s: cannot be read as incidents\n", path.c_str());
+      bad = true;
+      continue;
     }
-    if (bad) return kExitFailure;
-    in->boundaries = std::move(import->boundaries);
-    in->dataset = merge(parts);
-    if (st->ctc_shares) {  // the article's reported shares do not depend on the incidents shown
-      core::Problems problems;
-      in->bundle = core::load_bundle_tables(core::geodata_dir(), &problems);
-      if (!in->bundle) {
-        for (const auto& p : problems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-        return fail_line("--ctc on: the CTC Sentinel figures in " + core::geodata_dir() + " cannot be loaded");
-      }
-      in->bundle_incidents_shown = false;
-    }
-  } else {
-    core::Problems problems;
-    auto bundle = core::load_bundle(core::geodata_dir(), &problems);
-    if (!bundle) {
-      for (const auto& p : problems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
-      return fail_line("the bundled dataset in " + core::geodata_dir() + " cannot be loaded (give --data FILE instead)");
-    }
-    in->dataset = std::move(bundle->incidents);
-    bundle->incidents = {};
-    in->bundle = std::move(*bundle);
+    parts.push_back(std::move(*r.dataset));
   }
-  if (auto status = apply_chapter_option(args, st, in)) return *status;
+  if (bad) return kExitFailure;
+  in->boundaries = std::move(import->boundaries);
+  in->dataset = merge(parts);
+  if (st.ctc_shares) {
+    core::Problems problems;
+    in->bundle = core::load_bundle_tables(core::geodata_dir(), &problems);
+    if (!in->bundle) {
+      for (const auto& p : problems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+      return fail_line("--ctc on: the CTC Sentinel figures in " + core::geodata_dir() + " cannot be loaded");
+    }
+    in->bundle_incidents_shown = false;
+  }
+  return std::nullopt;
+}
+
+// Without --data: the bundled dataset with its tables.
+std::optional<int> load_bundled_data(ExportInputs* in) {
+  core::Problems problems;
+  auto bundle = core::load_bundle(core::geodata_dir(), &problems);
+  if (!bundle) {
+    for (const auto& p : problems.items) std::fprintf(stderr, "%s\n", p.to_string().c_str());
+    return fail_line("the bundled dataset in " + core::geodata_dir() + " cannot be loaded (give --data FILE instead)");
+  }
+  in->dataset = std::move(bundle->incidents);
+  bundle->incidents = {};
+  in->bundle = std::move(*bundle);
+  return std::nullopt;
+}
+
+// The bundled boundaries unless the import already brought its own, and the area index over them.
+std::optional<int> load_boundaries_and_areas(ExportInputs* in) {
   core::Problems bproblems;
   if (!in->boundaries)
     in->boundaries = core::Boundaries::load_bundled(&bproblems);
@@ -301,21 +317,51 @@ std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& arg
     return fail_line(core::geodata_file("boundaries.gpkg") + ": cannot load the boundaries");
   }
   in->areas = core::AreaIndex::build(in->dataset, *in->boundaries);
-
-  // ---- filters and time from the session ------------------------------------------------------
-  if (session) {
-    in->has_session = true;
-    in->session_window = session->window;
-    in->session_mode = session->mode;
-    in->session_window_months = session->window_months;
-    const core::IncidentFilter rule = state::incident_filter(session->filters);
-    st->type_mask = rule.type_mask;
-    st->killed_min = rule.killed_min;
-    // Country and text search need a look at each row: evaluated once into visibility bytes.
-    if (rule.needs_row_lookup()) st->visible = core::row_lookup_mask(rule, in->dataset);
-    if (!st->bbox) st->projection_centre_deg = render::viewer_projection_centre(*in->boundaries);
-  }
   return std::nullopt;
+}
+
+// The session's time window, timeline settings and filters (needs the loaded data).
+void apply_session_filters(const state::Session& session, render::ExportSettings* st, ExportInputs* in) {
+  in->has_session = true;
+  in->session_window = session.window;
+  in->session_mode = session.mode;
+  in->session_window_months = session.window_months;
+  const core::IncidentFilter rule = state::incident_filter(session.filters);
+  st->type_mask = rule.type_mask;
+  st->killed_min = rule.killed_min;
+  // Country and text search need a look at each row: evaluated once into visibility bytes.
+  if (rule.needs_row_lookup()) st->visible = core::row_lookup_mask(rule, in->dataset);
+  if (!st->bbox) st->projection_centre_deg = render::viewer_projection_centre(*in->boundaries);
+}
+
+}  // namespace
+
+std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* st,
+                                  ExportInputs* in) {
+  // Options first (the session before the rest, which override it), then the data they draw.
+  std::optional<state::Session> session;
+  if (auto status = read_session_option(args, &session)) return status;
+  std::string error;
+  if (!parse_export_size(args, st, &error)) return fail_option(error);
+  if (auto status = apply_view_options(args, session, st)) return status;
+  if (auto status = apply_layout_options(args, session, st)) return status;
+  if (auto status = args.has("--data") ? load_user_files(parser, args, *st, in) : load_bundled_data(in)) return status;
+  if (auto status = apply_chapter_option(args, st, in)) return *status;
+  if (auto status = load_boundaries_and_areas(in)) return status;
+  if (session) apply_session_filters(*session, st, in);
+  return std::nullopt;
+}
+
+// Render work throws ExportError (the export's own checks) and GlError (OpenGL/EGL); both end the
+// command with one line, through `fail`, like its other failures.
+int run_render_work(const std::function<int()>& work, const std::function<int(const std::string&)>& fail) {
+  try {
+    return work();
+  } catch (const render::ExportError& e) {
+    return fail(e.what());
+  } catch (const render::GlError& e) {
+    return fail(std::string("rendering failed: ") + e.what());
+  }
 }
 
 std::optional<int> parse_from_to(const ParsedArgs& args, std::optional<core::PartialDate>* from,

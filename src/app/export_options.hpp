@@ -3,6 +3,7 @@
 // session, and the data they draw. Parsing fills render::ExportSettings, the same struct the
 // viewer's Export dialog fills, so both produce the same frames.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,10 @@ bool parse_export_size(const ParsedArgs& args, render::ExportSettings* settings,
 // the exit status (the one-line message is already printed).
 std::optional<int> prepare_export(const ArgParser& parser, const ParsedArgs& args, render::ExportSettings* settings,
                                   ExportInputs* inputs);
+
+// Runs `work` and returns its exit status; a render::ExportError or render::GlError it throws
+// becomes fail(message)'s status instead.
+int run_render_work(const std::function<int()>& work, const std::function<int(const std::string&)>& fail);
 
 // Prints "driftmap: MESSAGE" (escaped) and returns kExitFailure: the data or the work failed.
 int fail_line(const std::string& message);

@@ -22,37 +22,35 @@ int animate_story(ExportInputs& inputs, const render::ExportSettings& settings, 
     progress.finish();
     return fail_line(message);
   };
-  try {
-    render::HeadlessContext context;
-    const auto writer = format.writer();
-    // Animation writers take pixels: a held chapter is rendered once and added hold_frames times.
-    auto* images = dynamic_cast<output::ImageSequenceWriter*>(writer.get());
-    std::string error;
-    if (!images || !writer->open(out, options, &error)) return fail(images ? error : out + ": not an animation format");
-    const size_t total = story->size() * size_t(hold_frames);
-    size_t done = 0;
-    for (const core::Chapter& c : *story) {
-      render::ExportSettings st = settings;
-      apply_chapter(c, &*inputs.bundle, &st, settings.bbox.has_value(), title_given, subtitle_given);
-      render::MapExporter exporter(inputs.data(), st);
-      const render::RgbaImage frame = exporter.render(c.window());
-      for (int i = 0; i < hold_frames; ++i) {
-        if (stop_requested()) {
-          writer->cancel();
-          return fail("interrupted: nothing was written to " + out);
+  return run_render_work(
+      [&] {
+        render::HeadlessContext context;
+        const auto writer = format.writer();
+        // Animation writers take pixels: a held chapter is rendered once and added hold_frames times.
+        auto* images = dynamic_cast<output::ImageSequenceWriter*>(writer.get());
+        std::string error;
+        if (!images || !writer->open(out, options, &error)) return fail(images ? error : out + ": not an animation format");
+        const size_t total = story->size() * size_t(hold_frames);
+        size_t done = 0;
+        for (const core::Chapter& c : *story) {
+          render::ExportSettings st = settings;
+          apply_chapter(c, &*inputs.bundle, &st, settings.bbox.has_value(), title_given, subtitle_given);
+          render::MapExporter exporter(inputs.data(), st);
+          const render::RgbaImage frame = exporter.render(c.window());
+          for (int i = 0; i < hold_frames; ++i) {
+            if (stop_requested()) {
+              writer->cancel();
+              return fail("interrupted: nothing was written to " + out);
+            }
+            if (!images->add_image(frame, &error)) return fail(error);
+            ++done;
+            progress.update(double(done) / double(total), "chapter " + std::to_string(c.number));
+          }
         }
-        if (!images->add_image(frame, &error)) return fail(error);
-        ++done;
-        progress.update(double(done) / double(total), "chapter " + std::to_string(c.number));
-      }
-    }
-    if (!writer->finish(&error)) return fail(error);
-  } catch (const render::ExportError& e) {
-    return fail(e.what());
-  } catch (const render::GlError& e) {
-    return fail(std::string("rendering failed: ") + e.what());
-  }
-  return kExitOk;
+        if (!writer->finish(&error)) return fail(error);
+        return kExitOk;
+      },
+      fail);
 }
 
 }  // namespace driftmap::app

@@ -129,123 +129,150 @@ char* put_fixed5(char* p, double v) {
   return std::to_chars(p, p + 32, v, std::chars_format::fixed, 5).ptr;
 }
 
-}  // namespace
+// The shape of the data over time: per day a background weight (trend and season) and the
+// bursts active on it, with their cumulative sum to draw days from.
+struct DayModel {
+  int32_t first_day = 0, n_days = 0;
+  std::vector<Burst> bursts;
+  std::vector<double> day_weight, day_cumulative;
+  std::vector<std::vector<std::pair<double, size_t>>> day_bursts;  // (weight, burst)
+};
 
-bool write_synthetic_csv(const std::string& path, const SyntheticSpec& spec, std::string* error) {
-  Rng rng(spec.seed);
-  std::vector<Centre> centres;
-  std::vector<double> centre_cumulative;
-  if (!load_centres(spec, rng, centres, centre_cumulative, error)) return false;
-
-  const int32_t first_day = core::days_from_civil(2015, 1, 1);
-  const int32_t n_days = core::days_from_civil(2025, 1, 1) - first_day;
-  std::vector<Burst> bursts(60);
-  for (auto& b : bursts) {
-    b.centre_day = rng.uniform() * n_days;
+DayModel build_day_model(Rng& rng, const std::vector<double>& centre_cumulative) {
+  DayModel m;
+  m.first_day = core::days_from_civil(2015, 1, 1);
+  m.n_days = core::days_from_civil(2025, 1, 1) - m.first_day;
+  m.bursts.resize(60);
+  for (auto& b : m.bursts) {
+    b.centre_day = rng.uniform() * m.n_days;
     b.width_days = 1.5 + 12.0 * rng.uniform() * rng.uniform();
     b.amplitude = 0.5 + 4.0 * rng.uniform() * rng.uniform();
     b.place = pick(centre_cumulative, rng.uniform());
   }
-  // Per day: background weight and the bursts active on it.
-  const size_t days = static_cast<size_t>(n_days);
-  std::vector<double> day_weight(days), day_cumulative(days);
-  std::vector<std::vector<std::pair<double, size_t>>> day_bursts(days);  // (weight, burst)
+  const size_t days = static_cast<size_t>(m.n_days);
+  m.day_weight.resize(days);
+  m.day_cumulative.resize(days);
+  m.day_bursts.resize(days);
   double sum = 0;
-  for (int32_t d = 0; d < n_days; ++d) {
+  for (int32_t d = 0; d < m.n_days; ++d) {
     const double year = 2015.0 + d / 365.2425;
     const double season = 1.0 + 0.25 * std::sin(2 * std::numbers::pi * (year - 2015.0 - 0.25));
     double w = trend(year) * season;
-    day_weight[size_t(d)] = w;
-    for (size_t b = 0; b < bursts.size(); ++b) {
-      const double z = (d - bursts[b].centre_day) / bursts[b].width_days;
+    m.day_weight[size_t(d)] = w;
+    for (size_t b = 0; b < m.bursts.size(); ++b) {
+      const double z = (d - m.bursts[b].centre_day) / m.bursts[b].width_days;
       if (std::abs(z) > 3) continue;
-      const double bw = bursts[b].amplitude * std::exp(-0.5 * z * z);
-      day_bursts[size_t(d)].push_back({bw, b});
+      const double bw = m.bursts[b].amplitude * std::exp(-0.5 * z * z);
+      m.day_bursts[size_t(d)].push_back({bw, b});
       w += bw;
     }
-    day_cumulative[size_t(d)] = sum += w;
+    m.day_cumulative[size_t(d)] = sum += w;
   }
-  // Events per day: n draws from the day distribution, counted.
-  std::vector<uint32_t> per_day(days, 0);
-  for (uint64_t i = 0; i < spec.n; ++i) ++per_day[pick(day_cumulative, rng.uniform())];
+  return m;
+}
 
+struct Places {
+  std::vector<Centre> centres;
+  std::vector<double> cumulative;  // Zipf weights, cumulative
+};
+
+// Where one event of day d happens: a burst's place (tight) or any place by weight (looser),
+// scattered around it.
+Centre event_position(const DayModel& m, int32_t d, const Places& places, Rng& rng) {
+  const auto& active = m.day_bursts[size_t(d)];
+  double bursts_weight = 0;
+  for (const auto& a : active) bursts_weight += a.first;
+  double u = rng.uniform() * (m.day_weight[size_t(d)] + bursts_weight);
+  size_t place = SIZE_MAX;
+  double sigma_deg = 0.06;
+  if (u >= m.day_weight[size_t(d)]) {
+    u -= m.day_weight[size_t(d)];
+    for (const auto& a : active) {
+      if (u < a.first) {
+        place = m.bursts[a.second].place;
+        sigma_deg = 0.02;
+        break;
+      }
+      u -= a.first;
+    }
+  }
+  if (place == SIZE_MAX) place = pick(places.cumulative, rng.uniform());
+  const Centre c = places.centres[std::min(place, places.centres.size() - 1)];
+  const double lat = std::clamp(c.lat + sigma_deg * rng.normal(), -89.9, 89.9);
+  const double lon_scale = 1.0 / std::max(0.2, std::cos(c.lat * std::numbers::pi / 180));
+  const double lon = std::clamp(c.lon + sigma_deg * lon_scale * rng.normal(), -179.9, 179.9);
+  return {lat, lon};
+}
+
+// The rest of one CSV row after the position: date precision, type and toll, drawn in this order.
+char* put_event_row(char* q, int32_t y, unsigned month, unsigned day, Centre pos, Rng& rng) {
   static const core::EventType kTypes[] = {core::EventType::Attack, core::EventType::CounterOperation,
                                            core::EventType::CrossBorderAttack, core::EventType::Territorial,
                                            core::EventType::LeaderKilledOrCaptured, core::EventType::ExternalPlot,
                                            core::EventType::Other};
   static const double kTypeCumulative[] = {0.60, 0.80, 0.85, 0.90, 0.93, 0.95, 1.0};
+  // When: mostly the day, some only the month or the year.
+  const double p = rng.uniform();
+  q = put_int(q, y, 4);
+  if (p < 0.97) {
+    *q++ = '-';
+    q = put_int(q, month, 2);
+  }
+  if (p < 0.88) {
+    *q++ = '-';
+    q = put_int(q, day, 2);
+  }
+  *q++ = ',';
+  q = put_fixed5(q, pos.lat);
+  *q++ = ',';
+  q = put_fixed5(q, pos.lon);
+  *q++ = ',';
+  const double t = rng.uniform();
+  size_t type = 0;
+  while (t >= kTypeCumulative[type]) ++type;
+  const std::string_view tn = core::to_string(kTypes[type]);
+  q = std::copy(tn.begin(), tn.end(), q);
+  *q++ = ',';
+  // Toll: 12% unknown, 38% none, the rest Pareto-tailed (a few mass-casualty events).
+  const double r = rng.uniform();
+  if (r >= 0.12) {
+    int64_t killed = 0;
+    if (r >= 0.5) killed = std::min<int64_t>(1000, int64_t(std::pow(1.0 - rng.uniform(), -1.0 / 1.2)));
+    q = put_int(q, killed);
+  }
+  *q++ = '\n';
+  return q;
+}
+
+}  // namespace
+
+bool write_synthetic_csv(const std::string& path, const SyntheticSpec& spec, std::string* error) {
+  Rng rng(spec.seed);
+  Places places;
+  if (!load_centres(spec, rng, places.centres, places.cumulative, error)) return false;
+  const DayModel model = build_day_model(rng, places.cumulative);
+  // Events per day: n draws from the day distribution, counted.
+  std::vector<uint32_t> per_day(static_cast<size_t>(model.n_days), 0);
+  for (uint64_t i = 0; i < spec.n; ++i) ++per_day[pick(model.day_cumulative, rng.uniform())];
 
   core::AtomicFile out(path);
   if (!out.ok()) {
     *error = out.error();
     return false;
   }
+  // Rows are formatted by hand into a buffer written in 1 MB pieces: the benchmark generates millions.
   std::string buf;
   buf.reserve(1 << 20);
   buf += "date,lat,lon,event_type,killed\n";
   char line[160];
-  for (int32_t d = 0; d < n_days; ++d) {
+  for (int32_t d = 0; d < model.n_days; ++d) {
     int32_t y;
     unsigned m, dd;
-    core::civil_from_days(first_day + d, y, m, dd);
-    const auto& active = day_bursts[size_t(d)];
+    core::civil_from_days(model.first_day + d, y, m, dd);
     for (uint32_t k = 0; k < per_day[size_t(d)]; ++k) {
-      // Where: a burst's place (tight) or any place by weight (looser).
-      double u = rng.uniform() * (day_weight[size_t(d)] + [&] {
-                   double s = 0;
-                   for (const auto& a : active) s += a.first;
-                   return s;
-                 }());
-      size_t place = SIZE_MAX;
-      double sigma_deg = 0.06;
-      if (u >= day_weight[size_t(d)]) {
-        u -= day_weight[size_t(d)];
-        for (const auto& a : active) {
-          if (u < a.first) {
-            place = bursts[a.second].place;
-            sigma_deg = 0.02;
-            break;
-          }
-          u -= a.first;
-        }
-      }
-      if (place == SIZE_MAX) place = pick(centre_cumulative, rng.uniform());
-      const Centre c = centres[std::min(place, centres.size() - 1)];
-      const double lat = std::clamp(c.lat + sigma_deg * rng.normal(), -89.9, 89.9);
-      const double lon_scale = 1.0 / std::max(0.2, std::cos(c.lat * std::numbers::pi / 180));
-      const double lon = std::clamp(c.lon + sigma_deg * lon_scale * rng.normal(), -179.9, 179.9);
-      // When: mostly the day, some only the month or the year.
-      const double p = rng.uniform();
-      char* q = line;
-      q = put_int(q, y, 4);
-      if (p < 0.97) {
-        *q++ = '-';
-        q = put_int(q, m, 2);
-      }
-      if (p < 0.88) {
-        *q++ = '-';
-        q = put_int(q, dd, 2);
-      }
-      *q++ = ',';
-      q = put_fixed5(q, lat);
-      *q++ = ',';
-      q = put_fixed5(q, lon);
-      *q++ = ',';
-      const double t = rng.uniform();
-      size_t type = 0;
-      while (t >= kTypeCumulative[type]) ++type;
-      const std::string_view tn = core::to_string(kTypes[type]);
-      q = std::copy(tn.begin(), tn.end(), q);
-      *q++ = ',';
-      // Toll: 12% unknown, 38% none, the rest Pareto-tailed (a few mass-casualty events).
-      const double r = rng.uniform();
-      if (r >= 0.12) {
-        int64_t killed = 0;
-        if (r >= 0.5) killed = std::min<int64_t>(1000, int64_t(std::pow(1.0 - rng.uniform(), -1.0 / 1.2)));
-        q = put_int(q, killed);
-      }
-      *q++ = '\n';
-      buf.append(line, size_t(q - line));
+      const Centre pos = event_position(model, d, places, rng);
+      const char* end = put_event_row(line, y, m, dd, pos, rng);
+      buf.append(line, size_t(end - line));
       if (buf.size() > (1u << 20) - 256) {
         if (!out.write(buf)) break;
         buf.clear();

@@ -180,6 +180,45 @@ bool read_areas(BinaryReader& r, std::vector<AdminArea>* areas) {
   return true;
 }
 
+// Both layers from the GeoPackage (admin1_split keeps FATA apart from Khyber Pakhtunkhwa).
+bool read_gpkg_layers(const std::string& gpkg_path, bool split_fata, std::vector<AdminArea>& admin0,
+                      std::vector<AdminArea>& admin1, Problems* problems) {
+  ensure_gdal();
+  GdalErrorCapture capture;
+  const char* drivers[] = {"GPKG", nullptr};
+  GdalDatasetPtr ds(GDALOpenEx(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  if (!ds) {
+    if (problems) problems->error(gpkg_path, 0, "", "cannot be opened as GeoPackage: " + capture.last());
+    return false;
+  }
+  return read_layer(ds.get(), gpkg_path, "admin0", 0, admin0, problems) &&
+         read_layer(ds.get(), gpkg_path, split_fata ? "admin1_split" : "admin1", 1, admin1, problems);
+}
+
+// Adds each alias of aliases.csv under the provinces it names (only in its country when given).
+void add_aliases(const CsvTable& table, const std::vector<AdminArea>& admin1,
+                 const std::unordered_set<std::string>& canonical_keys,
+                 std::unordered_multimap<std::string, size_t>& by_key) {
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const std::string target = fold_name(table.get(r, "admin1"));
+    const std::string_view iso = table.get(r, "iso_a3");
+    const std::string key = fold_name(table.get(r, "alias"));
+    // An area's own name wins over an alias (FATA in the split layer is not Khyber Pakhtunkhwa).
+    if (canonical_keys.count(key)) continue;
+    auto range = by_key.equal_range(target);
+    std::vector<size_t> targets;
+    for (auto it = range.first; it != range.second; ++it)
+      if (iso.empty() || admin1[it->second].iso_a3 == iso) targets.push_back(it->second);
+    // Aliases for areas absent from this layer (e.g. FATA in the merged layer) are not errors.
+    for (size_t idx : targets) {
+      bool dup = false;
+      auto existing = by_key.equal_range(key);
+      for (auto it = existing.first; it != existing.second; ++it) dup |= it->second == idx;
+      if (!dup) by_key.emplace(key, idx);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<Boundaries> Boundaries::load(const std::string& gpkg_path, const std::string& aliases_csv,
@@ -189,6 +228,8 @@ std::optional<Boundaries> Boundaries::load(const std::string& gpkg_path, const s
     if (problems) problems->error(gpkg_path, 0, "", "boundaries file not found");
     return std::nullopt;
   }
+  // The areas come from a cache file keyed by the GeoPackage and the layer choice when there is
+  // one, else from the GeoPackage (then written to the cache for the next run).
   Boundaries b;
   const std::string dir = cache_dir();
   const std::optional<uint64_t> key = dir.empty() ? std::nullopt : file_key(gpkg_path, split_fata);
@@ -206,17 +247,7 @@ std::optional<Boundaries> Boundaries::load(const std::string& gpkg_path, const s
       if (!cached) b = Boundaries{};
     }
   if (!cached) {
-    ensure_gdal();
-    GdalErrorCapture capture;
-    const char* drivers[] = {"GPKG", nullptr};
-    GdalDatasetPtr ds(GDALOpenEx(gpkg_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!ds) {
-      if (problems) problems->error(gpkg_path, 0, "", "cannot be opened as GeoPackage: " + capture.last());
-      return std::nullopt;
-    }
-    if (!read_layer(ds.get(), gpkg_path, "admin0", 0, b.admin0_, problems)) return std::nullopt;
-    if (!read_layer(ds.get(), gpkg_path, split_fata ? "admin1_split" : "admin1", 1, b.admin1_, problems))
-      return std::nullopt;
+    if (!read_gpkg_layers(gpkg_path, split_fata, b.admin0_, b.admin1_, problems)) return std::nullopt;
     b.geometry_key_ = hash_geometry(b.admin0_, b.admin1_);
     if (key) {
       BinaryWriter w;
@@ -237,31 +268,10 @@ std::optional<Boundaries> Boundaries::load(const std::string& gpkg_path, const s
     canonical_keys.insert(fold_name(b.admin1_[i].name));
     b.admin1_by_key_.emplace(fold_name(b.admin1_[i].name), i);
   }
-
   if (!aliases_csv.empty()) {
     auto table = read_csv_table(aliases_csv, {"alias", "admin1", "iso_a3"}, problems);
     if (!table) return std::nullopt;
-    for (size_t r = 0; r < table->rows.size(); ++r) {
-      const std::string target = fold_name(table->get(r, "admin1"));
-      const std::string_view iso = table->get(r, "iso_a3");
-      const std::string key = fold_name(table->get(r, "alias"));
-      // An area's own name wins over an alias (FATA in the split layer is not Khyber Pakhtunkhwa).
-      if (canonical_keys.count(key)) continue;
-      bool found = false;
-      auto range = b.admin1_by_key_.equal_range(target);
-      std::vector<size_t> targets;
-      for (auto it = range.first; it != range.second; ++it)
-        if (iso.empty() || b.admin1_[it->second].iso_a3 == iso) targets.push_back(it->second);
-      for (size_t idx : targets) {
-        found = true;
-        bool dup = false;
-        auto existing = b.admin1_by_key_.equal_range(key);
-        for (auto it = existing.first; it != existing.second; ++it) dup |= it->second == idx;
-        if (!dup) b.admin1_by_key_.emplace(key, idx);
-      }
-      // Aliases for areas absent from this layer (e.g. FATA in the merged layer) are not errors.
-      (void)found;
-    }
+    add_aliases(*table, b.admin1_, canonical_keys, b.admin1_by_key_);
   }
   return b;
 }

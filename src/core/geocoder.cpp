@@ -75,110 +75,135 @@ const Gazetteer* Geocoder::gazetteer() const {
   return gazetteer_;
 }
 
+namespace {
+
+// What the row's country and province narrow the search to, and why a more precise step failed.
+struct Narrowing {
+  std::string iso;               // the country's ISO code, when known
+  std::optional<size_t> a1;      // the province, when known and unambiguous
+  std::string fallback;          // why a finer location was not found (shown with the coarser one)
+};
+
+// The province step. Returns an error result when a province named without country or place is
+// used in several countries (Punjab): guessing would put the row in the wrong country.
+std::optional<GeocodeResult> narrow_to_province(const Boundaries& boundaries,
+                                                const std::vector<std::string>& admin1_countries,
+                                                std::string_view admin1, std::string_view place, Narrowing& n) {
+  n.a1 = boundaries.find_admin1(admin1, n.iso);
+  if (!n.a1 && !n.iso.empty()) {
+    // The province may be given in another country than the row says; don't guess.
+    n.fallback = "admin1 " + quoted(admin1) + " is not a province of " + n.iso;
+  } else if (!n.a1) {
+    n.fallback = "admin1 " + quoted(admin1) + " is not a known province";
+  } else if (n.iso.empty()) {
+    std::vector<std::string> in;
+    for (const std::string& c : admin1_countries)
+      if (auto i = boundaries.find_admin1(admin1, c)) in.push_back(boundaries.admin1()[*i].name + " (" + c + ")");
+    if (in.size() > 1 && place.empty()) {
+      std::string list;
+      for (size_t i = 0; i < in.size(); ++i) list += (i ? "; " : "") + in[i];
+      GeocodeResult r;
+      r.field = "admin1";
+      r.error = quoted(admin1) + " is ambiguous: " + list + " (give country to choose)";
+      return r;
+    }
+    if (in.size() > 1) n.a1.reset();  // leave the choice to the place name
+    else n.iso = boundaries.admin1()[*n.a1].iso_a3;
+  }
+  return std::nullopt;
+}
+
+// The gazetteer step: one place (after merging entries for the same town) is a match, several are
+// an error listing them, none leaves the fallback reason and nullopt.
+std::optional<GeocodeResult> match_place(const Gazetteer& gazetteer, const Boundaries* boundaries,
+                                         std::string_view place, Narrowing& n) {
+  std::vector<const Place*> cands;
+  for (const Place* p : gazetteer.lookup(place)) {
+    if (!n.iso.empty() && p->iso_a3 != n.iso) continue;
+    if (n.a1 && fold_name(p->admin1) != fold_name(boundaries->admin1()[*n.a1].name)) continue;
+    bool same = false;
+    for (const Place* q : cands)
+      same |= q->iso_a3 == p->iso_a3 && fold_name(q->admin1) == fold_name(p->admin1) && distance_km(*p, *q) < kSamePlaceKm;
+    if (!same) cands.push_back(p);
+  }
+  GeocodeResult r;
+  if (cands.size() == 1) {
+    const Place& p = *cands[0];
+    r.found = true;
+    r.lat_deg = p.lat_deg;
+    r.lon_deg = p.lon_deg;
+    r.precision = LocationPrecision::City;
+    r.by = LocatedBy::Gazetteer;
+    r.matched = describe(p);
+    r.admin1 = p.admin1;
+    r.iso_a3 = p.iso_a3;
+    return r;
+  }
+  if (cands.size() > 1) {
+    std::string list;
+    for (size_t i = 0; i < cands.size() && i < 6; ++i) list += (i ? "; " : "") + describe(*cands[i]);
+    if (cands.size() > 6) list += "; and " + std::to_string(cands.size() - 6) + " more";
+    r.field = "place";
+    r.error = quoted(place) + " is ambiguous: " + list + " (give country or admin1 to choose)";
+    return r;
+  }
+  std::string where = n.a1 ? " in " + boundaries->admin1()[*n.a1].name : (!n.iso.empty() ? " in " + n.iso : "");
+  n.fallback = "place " + quoted(place) + " is not in the gazetteer" + where;
+  return std::nullopt;
+}
+
+// A row located at an area's label point (a province or a country), with the reason a finer
+// location was not found.
+GeocodeResult area_result(const AdminArea& a, LocationPrecision precision, LocatedBy by, const std::string& fallback) {
+  GeocodeResult r;
+  r.found = true;
+  r.lon_deg = a.label_lonlat.x;
+  r.lat_deg = a.label_lonlat.y;
+  r.precision = precision;
+  r.by = by;
+  r.iso_a3 = a.iso_a3;
+  r.fallback = fallback;
+  return r;
+}
+
+}  // namespace
+
 GeocodeResult Geocoder::locate(std::string_view place, std::string_view admin1, std::string_view country) const {
   place = trim(place);
   admin1 = trim(admin1);
   country = trim(country);
-  GeocodeResult r;
-  std::string fallback;
-
-  std::string iso;
+  // From the finest to the coarsest: place, province, country.
+  Narrowing n;
   if (!country.empty()) {
-    if (auto code = country_code(country)) iso = *code;
-    else fallback = "country " + quoted(country) + " is not a known country";
+    if (auto code = country_code(country)) n.iso = *code;
+    else n.fallback = "country " + quoted(country) + " is not a known country";
   }
-  std::optional<size_t> a1;
-  if (!admin1.empty() && boundaries_) {
-    a1 = boundaries_->find_admin1(admin1, iso);
-    if (!a1 && !iso.empty()) {
-      // The province may be given in another country than the row says; don't guess.
-      fallback = "admin1 " + quoted(admin1) + " is not a province of " + iso;
-    } else if (!a1) {
-      fallback = "admin1 " + quoted(admin1) + " is not a known province";
-    } else if (iso.empty()) {
-      // Without a country, a province name used in two countries (Punjab) is ambiguous.
-      std::vector<std::string> in;
-      for (const std::string& c : admin1_countries_)
-        if (auto i = boundaries_->find_admin1(admin1, c)) in.push_back(boundaries_->admin1()[*i].name + " (" + c + ")");
-      if (in.size() > 1 && place.empty()) {
-        std::string list;
-        for (size_t i = 0; i < in.size(); ++i) list += (i ? "; " : "") + in[i];
-        r.field = "admin1";
-        r.error = quoted(admin1) + " is ambiguous: " + list + " (give country to choose)";
-        return r;
-      }
-      if (in.size() > 1) a1.reset();  // leave the choice to the place name
-      else iso = boundaries_->admin1()[*a1].iso_a3;
-    }
-  }
-
-  if (!place.empty() && gazetteer()) {
-    std::vector<const Place*> cands;
-    for (const Place* p : gazetteer()->lookup(place)) {
-      if (!iso.empty() && p->iso_a3 != iso) continue;
-      if (a1 && fold_name(p->admin1) != fold_name(boundaries_->admin1()[*a1].name)) continue;
-      bool same = false;
-      for (const Place* q : cands)
-        same |= q->iso_a3 == p->iso_a3 && fold_name(q->admin1) == fold_name(p->admin1) && distance_km(*p, *q) < kSamePlaceKm;
-      if (!same) cands.push_back(p);
-    }
-    if (cands.size() == 1) {
-      const Place& p = *cands[0];
-      r.found = true;
-      r.lat_deg = p.lat_deg;
-      r.lon_deg = p.lon_deg;
-      r.precision = LocationPrecision::City;
-      r.by = LocatedBy::Gazetteer;
-      r.matched = describe(p);
-      r.admin1 = p.admin1;
-      r.iso_a3 = p.iso_a3;
-      return r;
-    }
-    if (cands.size() > 1) {
-      std::string list;
-      for (size_t i = 0; i < cands.size() && i < 6; ++i) list += (i ? "; " : "") + describe(*cands[i]);
-      if (cands.size() > 6) list += "; and " + std::to_string(cands.size() - 6) + " more";
-      r.field = "place";
-      r.error = quoted(place) + " is ambiguous: " + list + " (give country or admin1 to choose)";
-      return r;
-    }
-    std::string where = a1 ? " in " + boundaries_->admin1()[*a1].name : (!iso.empty() ? " in " + iso : "");
-    fallback = "place " + quoted(place) + " is not in the gazetteer" + where;
-  }
-
-  if (a1) {
-    const AdminArea& a = boundaries_->admin1()[*a1];
-    r.found = true;
-    r.lon_deg = a.label_lonlat.x;
-    r.lat_deg = a.label_lonlat.y;
-    r.precision = LocationPrecision::Province;
-    r.by = LocatedBy::Admin1;
+  if (!admin1.empty() && boundaries_)
+    if (auto error = narrow_to_province(*boundaries_, admin1_countries_, admin1, place, n)) return *error;
+  if (!place.empty() && gazetteer())
+    if (auto r = match_place(*gazetteer(), boundaries_, place, n)) return *r;
+  if (n.a1) {
+    const AdminArea& a = boundaries_->admin1()[*n.a1];
+    GeocodeResult r = area_result(a, LocationPrecision::Province, LocatedBy::Admin1, n.fallback);
     r.matched = a.name + " (" + a.iso_a3 + ")";
     r.admin1 = a.name;
-    r.iso_a3 = a.iso_a3;
-    r.fallback = fallback;
     return r;
   }
-  if (!iso.empty() && boundaries_) {
-    if (auto c = boundaries_->find_admin0(iso)) {
+  if (!n.iso.empty() && boundaries_) {
+    if (auto c = boundaries_->find_admin0(n.iso)) {
       const AdminArea& a = boundaries_->admin0()[*c];
-      r.found = true;
-      r.lon_deg = a.label_lonlat.x;
-      r.lat_deg = a.label_lonlat.y;
-      r.precision = LocationPrecision::Country;
-      r.by = LocatedBy::Country;
+      GeocodeResult r = area_result(a, LocationPrecision::Country, LocatedBy::Country, n.fallback);
       r.matched = a.name;
-      r.iso_a3 = a.iso_a3;
-      r.fallback = fallback;
       return r;
     }
   }
+  GeocodeResult r;
   if (place.empty() && admin1.empty() && country.empty()) {
     r.field = "lat";
     r.error = "no coordinates and no place, admin1 or country to locate the row by";
   } else {
     r.field = !place.empty() ? "place" : (!admin1.empty() ? "admin1" : "country");
-    r.error = "cannot be located: " + (fallback.empty() ? "no gazetteer or boundaries to look it up in" : fallback);
+    r.error = "cannot be located: " + (n.fallback.empty() ? "no gazetteer or boundaries to look it up in" : n.fallback);
   }
   return r;
 }
