@@ -69,14 +69,19 @@ viewer_quit() {
 
 shot() { import -window root "$work/$1.png" || fail "no screenshot $1"; }
 
-# ocr NAME: the text tesseract reads in $work/NAME.png, read twice: upscaled in grey, and
-# thresholded (which reads text on coloured buttons and map fills far better).
-ocr() { ocr_crop "$1" "$(identify -format '%wx%h+0+0' "$work/$1.png")"; }
+# ocr NAME [PATTERN]: the text tesseract reads in $work/NAME.png, read twice: upscaled in grey,
+# and thresholded (which reads text on coloured buttons and map fills far better). With PATTERN
+# (a grep pattern) the second reading is skipped when the first already holds it: each reading
+# of a full screen takes seconds.
+ocr() { ocr_crop "$1" "$(identify -format '%wx%h+0+0' "$work/$1.png")" "${2:-}"; }
 
-# ocr_crop NAME CROP: the same for part CROP (WxH+X+Y) of shot NAME.
+# ocr_crop NAME CROP [PATTERN]: the same for part CROP (WxH+X+Y) of shot NAME.
 ocr_crop() {
   convert "$work/$1.png" -crop "$2" +repage -resize 200% -colorspace Gray "$work/$1-ocr.png"
-  tesseract "$work/$1-ocr.png" - 2>/dev/null
+  local first
+  first=$(tesseract "$work/$1-ocr.png" - 2>/dev/null)
+  echo "$first"
+  [ -n "${3:-}" ] && echo "$first" | grep -q "$3" && return 0
   convert "$work/$1-ocr.png" -threshold 55% "$work/$1-ocr2.png"
   tesseract "$work/$1-ocr2.png" - 2>/dev/null
 }
@@ -116,7 +121,7 @@ await() {
   local deadline=$((SECONDS + ${3:-60})) text
   while :; do
     shot "$1"
-    text=$(ocr "$1")
+    text=$(ocr "$1" "$2")
     if echo "$text" | grep -q "$2"; then echo "$text"; return 0; fi
     [ $SECONDS -ge $deadline ] && { echo "$text"; return 1; }
     sleep 0.5
