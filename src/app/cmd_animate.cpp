@@ -24,6 +24,7 @@
 #include "app/export_options.hpp"
 #include "app/story_animation.hpp"
 #include "core/partial_date.hpp"
+#include "core/text.hpp"
 #include "core/timeline.hpp"
 #include "render/gl_objects.hpp"
 #include "render/headless_context.hpp"
@@ -59,10 +60,7 @@ ArgParser make_parser() {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(const std::string& s) { return core::to_lower_ascii(s); }
 
 // Ctrl-C and SIGTERM during the frames: the handlers only note the signal; the frame loop then
 // cancels the writer (removing its temporary file or directory) and the command re-raises the

@@ -132,8 +132,7 @@ bool parse_size(const std::string& s, double dpi, int* w, int* h, bool* is_paper
   };
   static const Paper kPapers[] = {{"a4", 210, 297}, {"a3", 297, 420}, {"a4-landscape", 297, 210},
                                   {"a3-landscape", 420, 297}};
-  std::string lower = s;
-  for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = core::to_lower_ascii(s);
   for (const Paper& p : kPapers)
     if (lower == p.name) {
       *w = int(std::lround(p.w_mm / 25.4 * dpi));

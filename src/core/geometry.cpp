@@ -87,4 +87,33 @@ MultiPolygon project(const MultiPolygon& lonlat, const Projection& proj) {
   return out;
 }
 
+void douglas_peucker(const std::vector<Vec2>& pts, size_t first, size_t last, double tol2, std::vector<char>& keep) {
+  std::vector<std::pair<size_t, size_t>> stack{{first, last}};
+  while (!stack.empty()) {
+    const auto [a, b] = stack.back();
+    stack.pop_back();
+    if (b <= a + 1) continue;
+    const Vec2 p = pts[a], q = pts[b];
+    const double dx = q.x - p.x, dy = q.y - p.y, len2 = dx * dx + dy * dy;
+    double best = -1;
+    size_t best_i = a;
+    for (size_t i = a + 1; i < b; ++i) {
+      const double ux = pts[i].x - p.x, uy = pts[i].y - p.y;
+      double d2;
+      if (len2 == 0) {
+        d2 = ux * ux + uy * uy;
+      } else {
+        const double cross = ux * dy - uy * dx;
+        d2 = cross * cross / len2;
+      }
+      if (d2 > best) best = d2, best_i = i;
+    }
+    if (best > tol2) {
+      keep[best_i] = 1;
+      stack.push_back({a, best_i});
+      stack.push_back({best_i, b});
+    }
+  }
+}
+
 }  // namespace driftmap::core

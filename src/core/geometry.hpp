@@ -23,4 +23,8 @@ double distance_to_boundary(const MultiPolygon& m, Vec2 pt);
 
 MultiPolygon project(const MultiPolygon& lonlat, const Projection& proj);
 
+// Douglas–Peucker on the run pts[first..last] (first and last kept): sets keep[i] = 1 for every
+// point further than sqrt(tol2) from the simplified line. Boundaries and line layers both use it.
+void douglas_peucker(const std::vector<Vec2>& pts, size_t first, size_t last, double tol2, std::vector<char>& keep);
+
 }  // namespace driftmap::core

@@ -66,13 +66,17 @@ std::string PartialDate::to_iso() const {
   return buf;
 }
 
+const char* month_abbrev(unsigned m) {
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return m >= 1 && m <= 12 ? kMonths[m - 1] : "?";
+}
+
 std::string PartialDate::to_display() const {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   char buf[32];
   switch (precision) {
-    case DatePrecision::Day: std::snprintf(buf, sizeof buf, "%u %s %04d", day, kMonths[month - 1], year); break;
-    case DatePrecision::Month: std::snprintf(buf, sizeof buf, "%s %04d", kMonths[month - 1], year); break;
+    case DatePrecision::Day: std::snprintf(buf, sizeof buf, "%u %s %04d", day, month_abbrev(month), year); break;
+    case DatePrecision::Month: std::snprintf(buf, sizeof buf, "%s %04d", month_abbrev(month), year); break;
     case DatePrecision::Year: std::snprintf(buf, sizeof buf, "%04d", year); break;
   }
   return buf;

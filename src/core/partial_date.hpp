@@ -48,6 +48,8 @@ std::optional<DateSpan> parse_date_span(std::string_view start, std::string_view
 
 // Civil calendar helpers (proleptic Gregorian).
 int32_t days_from_civil(int32_t y, unsigned m, unsigned d);
+// "Jan" .. "Dec" for m = 1 .. 12: the one month-name table of every display.
+const char* month_abbrev(unsigned m);
 void civil_from_days(int32_t z, int32_t& y, unsigned& m, unsigned& d);
 int32_t days_in_month(int32_t y, unsigned m);
 // Day number → "2022-07-30".

@@ -5,8 +5,6 @@
 namespace driftmap::core {
 
 namespace {
-const char* const kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 int floor_div(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 }  // namespace
@@ -29,7 +27,7 @@ int32_t first_day_of_month(MonthIndex m) {
 
 std::string month_label(MonthIndex m) {
   const int32_t y = year_of_month(m);
-  return std::string(kMonthNames[m - y * 12]) + " " + std::to_string(y);
+  return std::string(month_abbrev(unsigned(m - y * 12 + 1))) + " " + std::to_string(y);
 }
 
 std::string range_text(MonthRange r) {

@@ -53,35 +53,6 @@ bool box_contains(const GeoBox& outer, const GeoBox& inner) {
          inner.max_lat <= outer.max_lat;
 }
 
-// Douglas–Peucker on a run of points (first and last kept): marks the points to keep.
-void douglas_peucker(const Ring& pts, size_t first, size_t last, double tol2, std::vector<char>& keep) {
-  std::vector<std::pair<size_t, size_t>> stack{{first, last}};
-  while (!stack.empty()) {
-    const auto [a, b] = stack.back();
-    stack.pop_back();
-    if (b <= a + 1) continue;
-    const Vec2 p = pts[a], q = pts[b];
-    const double dx = q.x - p.x, dy = q.y - p.y, len2 = dx * dx + dy * dy;
-    double best = -1;
-    size_t best_i = a;
-    for (size_t i = a + 1; i < b; ++i) {
-      const double ux = pts[i].x - p.x, uy = pts[i].y - p.y;
-      double d2;
-      if (len2 == 0) {
-        d2 = ux * ux + uy * uy;
-      } else {
-        const double cross = ux * dy - uy * dx;
-        d2 = cross * cross / len2;
-      }
-      if (d2 > best) best = d2, best_i = i;
-    }
-    if (best > tol2) {
-      keep[best_i] = 1;
-      stack.push_back({a, best_i});
-      stack.push_back({best_i, b});
-    }
-  }
-}
 
 // Projects a ring (or an open run) and simplifies it with tolerance simplify_m (Douglas–Peucker,
 // anchored at the first vertex and at the vertex farthest from it so a closed ring keeps its shape).
@@ -115,8 +86,8 @@ Ring project_ring(const Ring& r, const core::Projection& proj, double simplify_m
     Ring loop = pts;
     loop.push_back(pts.front());  // close for the second half
     std::vector<char> keep_loop(loop.size(), 0);
-    douglas_peucker(loop, 0, far, tol2, keep_loop);
-    douglas_peucker(loop, far, loop.size() - 1, tol2, keep_loop);
+    core::douglas_peucker(loop, 0, far, tol2, keep_loop);
+    core::douglas_peucker(loop, far, loop.size() - 1, tol2, keep_loop);
     for (size_t i = 0; i < pts.size(); ++i) keep[i] |= keep_loop[i];
   } else {
     keep.back() = 1;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/geometry.hpp"
+
 namespace driftmap::render {
 
 namespace {
@@ -10,38 +12,17 @@ namespace {
 // Douglas–Peucker on an open run of points (first and last kept; a closed ring, first == last,
 // works too: distances are then to the first point). Appends the kept points' segments.
 void simplify_chain(const std::vector<Segment>& chain, double tol_m, std::vector<Segment>& out) {
-  std::vector<std::pair<float, float>> pts;
+  std::vector<core::Vec2> pts;
   pts.reserve(chain.size() + 1);
-  pts.emplace_back(chain.front().x0_m, chain.front().y0_m);
-  for (const Segment& s : chain) pts.emplace_back(s.x1_m, s.y1_m);
+  pts.push_back({chain.front().x0_m, chain.front().y0_m});
+  for (const Segment& s : chain) pts.push_back({s.x1_m, s.y1_m});
   std::vector<char> keep(pts.size(), 0);
   keep.front() = keep.back() = 1;
-  const double tol2 = tol_m * tol_m;
-  std::vector<std::pair<size_t, size_t>> stack{{0, pts.size() - 1}};
-  while (!stack.empty()) {
-    const auto [a, b] = stack.back();
-    stack.pop_back();
-    if (b <= a + 1) continue;
-    const double px = pts[a].first, py = pts[a].second;
-    const double dx = pts[b].first - px, dy = pts[b].second - py, len2 = dx * dx + dy * dy;
-    double best = -1;
-    size_t best_i = a;
-    for (size_t i = a + 1; i < b; ++i) {
-      const double ux = pts[i].first - px, uy = pts[i].second - py;
-      const double cross = ux * dy - uy * dx;
-      const double d2 = len2 > 0 ? cross * cross / len2 : ux * ux + uy * uy;
-      if (d2 > best) best = d2, best_i = i;
-    }
-    if (best > tol2) {
-      keep[best_i] = 1;
-      stack.push_back({a, best_i});
-      stack.push_back({best_i, b});
-    }
-  }
+  core::douglas_peucker(pts, 0, pts.size() - 1, tol_m * tol_m, keep);
   size_t prev = 0;
   for (size_t i = 1; i < pts.size(); ++i)
     if (keep[i]) {
-      out.push_back({pts[prev].first, pts[prev].second, pts[i].first, pts[i].second});
+      out.push_back({float(pts[prev].x), float(pts[prev].y), float(pts[i].x), float(pts[i].y)});
       prev = i;
     }
 }
