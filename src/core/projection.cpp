@@ -136,4 +136,20 @@ std::string Projection::wkt() const {
   return out;
 }
 
+std::pair<Vec2, Vec2> projected_bounds(const Projection& p, const GeoBox& b) {
+  Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
+  constexpr int kSteps = 32;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = double(i) / kSteps;
+    const double lon = b.min_lon + (b.max_lon - b.min_lon) * t, lat = b.min_lat + (b.max_lat - b.min_lat) * t;
+    for (Vec2 ll : {Vec2{lon, b.min_lat}, Vec2{lon, b.max_lat}, Vec2{b.min_lon, lat}, Vec2{b.max_lon, lat}}) {
+      const Vec2 q = p.forward(ll.x, ll.y);
+      if (!std::isfinite(q.x) || !std::isfinite(q.y)) continue;
+      lo = {std::min(lo.x, q.x), std::min(lo.y, q.y)};
+      hi = {std::max(hi.x, q.x), std::max(hi.y, q.y)};
+    }
+  }
+  return {lo, hi};
+}
+
 }  // namespace driftmap::core

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace driftmap::core {
 
@@ -60,5 +61,9 @@ class Projection {
   ProjectionKind kind_;
   double lon0_ = 0, lat0_ = 0;
 };
+
+// Projected bounds of a lon/lat box: its edges sampled (33 points each), since a projected
+// box is not a rectangle; unprojectable points are skipped.
+std::pair<Vec2, Vec2> projected_bounds(const Projection& p, const GeoBox& b);
 
 }  // namespace driftmap::core

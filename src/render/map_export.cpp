@@ -44,23 +44,6 @@ GeoBox lonlat_box_of(const core::Projection& proj, Vec2 lo, Vec2 hi) {
   return box;
 }
 
-// Projected bounds of a lon/lat box (edges sampled).
-std::pair<Vec2, Vec2> projected_bounds(const core::Projection& proj, const GeoBox& b) {
-  Vec2 lo{1e300, 1e300}, hi{-1e300, -1e300};
-  constexpr int kSteps = 32;
-  for (int i = 0; i <= kSteps; ++i) {
-    const double t = double(i) / kSteps;
-    const double lon = b.min_lon + (b.max_lon - b.min_lon) * t, lat = b.min_lat + (b.max_lat - b.min_lat) * t;
-    for (Vec2 ll : {Vec2{lon, b.min_lat}, Vec2{lon, b.max_lat}, Vec2{b.min_lon, lat}, Vec2{b.max_lon, lat}}) {
-      const Vec2 p = proj.forward(ll.x, ll.y);
-      if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
-      lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
-      hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
-    }
-  }
-  return {lo, hi};
-}
-
 // The data's extent (at least 2° each way), else the admin-1 layer's region.
 GeoBox default_view_box(const core::Dataset& d, const core::Boundaries& b) {
   GeoBox box;
@@ -325,7 +308,7 @@ void MapExporter::Impl::fit_view(const GeoBox& box) {
     const double mpp = st.metres_per_px.value_or(1000.0) / m.pixel_ratio;
     m.camera = centred_camera(m.layout, *st.centre_m, mpp, m.pixel_ratio);
   } else {
-    auto [plo, phi] = projected_bounds(*m.projection, box);
+    auto [plo, phi] = core::projected_bounds(*m.projection, box);
     if (!st.bbox) {  // the data's own extent: a little air so that edge points are whole
       const double pad = 0.03 * std::max(phi.x - plo.x, phi.y - plo.y);
       plo = {plo.x - pad, plo.y - pad};
