@@ -8,6 +8,7 @@
 #include <future>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -16,10 +17,12 @@
 #include "app/export_options.hpp"
 #include "app/progress_bar.hpp"
 #include "core/partial_date.hpp"
+#include "core/period_list.hpp"
 #include "render/gl_objects.hpp"
 #include "render/headless_context.hpp"
 #include "output/output_format.hpp"
 #include "render/map_export.hpp"
+#include "render/panel_sheet.hpp"
 
 namespace driftmap::app {
 
@@ -53,7 +56,10 @@ ArgParser make_parser() {
       .option("--to", "DATE", "last date shown, inclusive (2023-06 = through 30 Jun 2023);\n"
                               "default: the data's last date")
       .option("--chapter", "K", "render chapter K of the story ('driftmap story' lists them): its period, frame,\n"
-                                "title, caption and the article's figures; other options override them");
+                                "title, caption and the article's figures; other options override them")
+      .option("--panels", "P1,P2,...", "one panel per period in a grid, all with the same frame and scale, one legend\n"
+                                       "(each P: 2020, 2022-03, 2023-01/2023-06; at most 12; " +
+                                           output::panel_extensions_text() + ")");
   add_export_options(p);
   p.flag("--progress", "show a progress bar on stderr even when it is not a terminal (on a terminal it\n"
                        "appears by itself when the export takes over a second)");
@@ -72,6 +78,23 @@ std::optional<int> still_format(const ArgParser& parser, const std::string& out,
                           : ext.empty() ? " has no extension"
                                         : ": unknown extension " + quoted(ext);
   return parser.usage_error("--out: " + quoted(out) + why + " (use " + output::extensions_text(true) + ")");
+}
+
+// --panels: the periods, or the usage error (combined with --from/--to or --chapter, a format
+// holding one map, a bad period named by its item).
+std::optional<int> panel_periods(const ArgParser& parser, const ParsedArgs& args, const output::OutputFormat& format,
+                                 std::vector<core::DayInterval>* periods) {
+  if (!args.has("--panels")) return std::nullopt;
+  if (args.has("--from") || args.has("--to") || args.has("--chapter"))
+    return parser.usage_error("--panels names each panel's period: it cannot be combined with --from/--to or --chapter");
+  if (!format.panels)
+    return parser.usage_error("--panels: " + std::string(format.label) + " holds one georeferenced map; a sheet of panels is written to " +
+                              output::panel_extensions_text());
+  std::string error;
+  const auto parsed = core::parse_period_list(*args.get("--panels"), &error);
+  if (!parsed) return parser.usage_error("--panels: " + error);
+  *periods = *parsed;
+  return std::nullopt;
 }
 
 // The days shown: --from/--to, else the session's window, else the chapter's, else the data's extent.
@@ -114,6 +137,8 @@ int cmd_export(int argc, char** argv) {
 
   std::optional<core::PartialDate> from, to;
   if (auto status = parse_from_to(*args, &from, &to)) return *status;
+  std::vector<core::DayInterval> periods;
+  if (auto status = panel_periods(parser, *args, *format, &periods)) return *status;
 
   // The GL context and the target are made on another core while the data loads (a bad size is
   // reported by prepare_export below; the context is made anyway).
@@ -145,21 +170,24 @@ int cmd_export(int argc, char** argv) {
         progress.update(0.1, "laying out");
         std::optional<render::HeadlessCanvas> canvas;
         std::optional<render::MapExporter> exporter;
+        std::optional<render::PanelSheet> sheet;
         settings.frame_window = window;
-        exporter.emplace(inputs.data(), settings);
+        if (periods.empty()) exporter.emplace(inputs.data(), settings);
+        else sheet.emplace(inputs.data(), settings, periods);
         lap("layout");
         if (pending_canvas.valid()) {
           progress.update(0.15, "starting OpenGL");
           canvas.emplace(pending_canvas.get());
           canvas->context.make_current();
-          exporter->use_target(std::move(canvas->target));
+          if (exporter) exporter->use_target(std::move(canvas->target));
           lap("context");
         }
         const auto writer = format->writer();
         if (!writer->open(out, output::writer_options(settings.width_px, settings.height_px), &error))
           return fail(error);
         progress.update(0.2, std::string("drawing ") + format->label);
-        if (!writer->add_frame(*exporter, window, &error) || !writer->finish(&error)) return fail(error);
+        const bool drawn = sheet ? writer->add_sheet(*sheet, &error) : writer->add_frame(*exporter, window, &error);
+        if (!drawn || !writer->finish(&error)) return fail(error);
         lap("write");
         progress.update(1, "done");
         return kExitOk;

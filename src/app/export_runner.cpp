@@ -9,10 +9,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "output/animation_windows.hpp"
 #include "output/output_format.hpp"
 #include "output/video_writer.hpp"
+#include "render/panel_sheet.hpp"
 
 namespace driftmap::ui {
 struct AnimationJob {
@@ -62,10 +64,14 @@ bool render_export_preview(ExportDialogState& d, const ViewState& v, const rende
   s.height_px = std::max(16, int(std::lround(s.height_px * k)));
   s.dpi = std::max(24.0, full_dpi * k);
   if (s.metres_per_px) *s.metres_per_px /= k;
+  std::vector<core::DayInterval> periods;
+  std::string error;
+  if (!ui::export_panels(d, &periods, &error)) periods.clear();  // the dialog shows why; preview one map
   try {
     KeepFramebuffer keep;
-    render::MapExporter ex(data, s);
-    const render::RgbaImage img = ex.render(v.time.window.days());
+    render::RgbaImage img;
+    if (periods.empty()) img = render::MapExporter(data, s).render(v.time.window.days());
+    else img = render::PanelSheet(data, s, periods).render();
     if (!d.preview_texture) glGenTextures(1, &d.preview_texture);
     glBindTexture(GL_TEXTURE_2D, d.preview_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -144,14 +150,20 @@ bool run_export(ExportDialogState& d, const ViewState& v, const render::ExportDa
     return false;
   }
   std::string error;
+  std::vector<core::DayInterval> periods;
+  if (!ui::export_panels(d, &periods, &d.status)) return false;
   bool ok = false;
   try {
     if (ui::is_animation(d)) return start_animation(d, s, data);
     KeepFramebuffer keep;
-    render::MapExporter ex(data, s);
     const auto writer = format.writer();
+    std::optional<render::PanelSheet> sheet;
+    std::optional<render::MapExporter> ex;
+    if (periods.empty()) ex.emplace(data, s);
+    else sheet.emplace(data, s, periods);
     ok = writer->open(d.path, output::writer_options(s.width_px, s.height_px), &error) &&
-         writer->add_frame(ex, v.time.window.days(), &error) && writer->finish(&error);
+         (sheet ? writer->add_sheet(*sheet, &error) : writer->add_frame(*ex, v.time.window.days(), &error)) &&
+         writer->finish(&error);
   } catch (const std::exception& e) {
     error = e.what();
     d.job.reset();

@@ -303,4 +303,22 @@ Framing frame_incidents(const std::vector<FramePoint>& points, const FramingOpti
   return f;
 }
 
+Framing Framing::reached_by(const std::vector<FramePoint>& points) const {
+  Framing f = *this;
+  const auto inside = [](const GeoBox& b, const FramePoint& p) {
+    return p.lon_deg >= b.min_lon && p.lon_deg <= b.max_lon && p.lat_deg >= b.min_lat && p.lat_deg <= b.max_lat;
+  };
+  for (FrameOutlier& o : f.outliers)
+    o.count = int(std::count_if(points.begin(), points.end(), [&](const FramePoint& p) {
+      return p.precision != LocationPrecision::Country && inside(o.box, p);
+    }));
+  for (FrameListed& l : f.listed)
+    l.count = int(std::count_if(points.begin(), points.end(), [&](const FramePoint& p) {
+      return p.precision == LocationPrecision::Country && p.country == l.country;
+    }));
+  std::erase_if(f.outliers, [](const FrameOutlier& o) { return o.count == 0; });
+  std::erase_if(f.listed, [](const FrameListed& l) { return l.count == 0; });
+  return f;
+}
+
 }  // namespace driftmap::core

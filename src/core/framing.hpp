@@ -65,6 +65,9 @@ struct Framing {
   Projection make_projection() const;
   // The frame's box in the frame's projection (edges sampled), metres.
   std::pair<Vec2, Vec2> projected_frame(const Projection& p) const;
+  // The same frame with only the outliers and listed countries these points reach (one window's
+  // incidents, when the frame serves an animation's or a sheet's other periods too), counted anew.
+  Framing reached_by(const std::vector<FramePoint>& points) const;
 };
 
 // Great-circle distance on the mean Earth sphere.

@@ -18,10 +18,10 @@ std::unique_ptr<OutputWriter> make_frames_writer();
 
 const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> kFormats = {
-      {".png", "PNG image", OutputKind::Raster, make_png_writer},
+      {".png", "PNG image", OutputKind::Raster, make_png_writer, nullptr, true},
       {".tif", "GeoTIFF (the map, georeferenced)", OutputKind::Raster, make_geotiff_writer, ".tiff"},
-      {".svg", "SVG (vector layers)", OutputKind::Vector, make_svg_writer},
-      {".pdf", "PDF (vector, text as text)", OutputKind::Vector, make_pdf_writer},
+      {".svg", "SVG (vector layers)", OutputKind::Vector, make_svg_writer, nullptr, true},
+      {".pdf", "PDF (vector, text as text)", OutputKind::Vector, make_pdf_writer, nullptr, true},
       {".mp4", "MP4 video", OutputKind::Animation, make_mp4_writer},
       {".gif", "GIF animation", OutputKind::Animation, make_gif_writer},
       {"/", "PNG frames (directory)", OutputKind::Animation, make_frames_writer},
@@ -52,15 +52,28 @@ const OutputFormat* output_format_for(const std::string& path) {
 
 size_t format_index(const OutputFormat& format) { return size_t(&format - output_formats().data()); }
 
-std::string extensions_text(bool still) {
+namespace {
+
+std::string names_text(bool (*chosen)(const OutputFormat&)) {
   std::vector<std::string> names;
   for (const OutputFormat& f : output_formats()) {
-    if (f.is_still() != still) continue;
+    if (!chosen(f)) continue;
     names.push_back(f.is_directory() ? "DIR/" : std::string(f.extension) + (f.alias ? std::string("/") + f.alias : ""));
   }
   std::string s;
   for (size_t i = 0; i < names.size(); ++i) s += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
   return s;
+}
+
+}  // namespace
+
+std::string extensions_text(bool still) {
+  return still ? names_text([](const OutputFormat& f) { return f.is_still(); })
+               : names_text([](const OutputFormat& f) { return !f.is_still(); });
+}
+
+std::string panel_extensions_text() {
+  return names_text([](const OutputFormat& f) { return f.panels; });
 }
 
 std::string with_extension(std::string path, const OutputFormat& format) {

@@ -20,6 +20,7 @@ struct OutputFormat {
   OutputKind kind;
   std::unique_ptr<OutputWriter> (*writer)();
   const char* alias = nullptr;  // a second extension (".tiff")
+  bool panels = false;          // takes a sheet of panels (--panels); a GeoTIFF holds one map
 
   bool is_still() const { return kind != OutputKind::Animation; }
   bool needs_gl() const { return kind != OutputKind::Vector; }  // pixels come from the GL renderer
@@ -37,6 +38,8 @@ size_t format_index(const OutputFormat& format);
 std::string extension_of(const std::string& path);
 // For messages: ".png, .tif/.tiff, .svg or .pdf" (stills) or ".mp4, .gif or DIR/" (animations).
 std::string extensions_text(bool still);
+// For messages: ".png, .svg or .pdf" (the formats that take a sheet of panels).
+std::string panel_extensions_text();
 // The path with its extension replaced by the format's (frames: "NAME_frames/").
 std::string with_extension(std::string path, const OutputFormat& format);
 

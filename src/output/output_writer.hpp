@@ -13,6 +13,7 @@
 
 #include "core/partial_date.hpp"
 #include "render/map_export.hpp"
+#include "render/panel_sheet.hpp"
 
 namespace driftmap::output {
 
@@ -37,6 +38,9 @@ class OutputWriter {
   virtual bool open(const std::string& path, const WriterOptions& options, std::string* error) = 0;
   // Draws the exporter's frame for the window (pixels or scene, as the format needs).
   virtual bool add_frame(render::MapExporter& exporter, core::DayInterval window, std::string* error) = 0;
+  // Draws a sheet of panels as the one frame; false with *error where the format holds one map
+  // (the table's `panels` column says which formats take a sheet).
+  virtual bool add_sheet(render::PanelSheet& sheet, std::string* error);
   virtual bool finish(std::string* error) = 0;
   virtual void cancel() = 0;
   virtual const std::string& target() const = 0;
@@ -47,6 +51,7 @@ class StillWriter : public OutputWriter {
  public:
   bool open(const std::string& path, const WriterOptions& options, std::string* error) override;
   bool add_frame(render::MapExporter& exporter, core::DayInterval window, std::string* error) override;
+  bool add_sheet(render::PanelSheet& sheet, std::string* error) override;
   bool finish(std::string* error) override;
   void cancel() override {}
   const std::string& target() const override { return path_; }
@@ -55,6 +60,8 @@ class StillWriter : public OutputWriter {
   // Writes the frame to path atomically; false with *error naming the path.
   virtual bool write_frame(render::MapExporter& exporter, core::DayInterval window, const std::string& path,
                            std::string* error) = 0;
+  // Writes the sheet to path atomically; by default refused (a format holding one map).
+  virtual bool write_sheet(render::PanelSheet& sheet, const std::string& path, std::string* error);
   const WriterOptions& options() const { return options_; }
 
  private:

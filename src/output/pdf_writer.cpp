@@ -189,6 +189,21 @@ void draw_mark(cairo_t* cr, const Mark& k, PdfFonts& fonts) {
   }
 }
 
+// The scene's layers, bottom to top, the map layers clipped to its frame.
+void draw_layers(cairo_t* cr, const render::Scene& scene, PdfFonts& fonts) {
+  const render::PxRect& F = scene.map_frame;
+  for (const auto& layer : scene.layers) {
+    if (layer.marks.empty()) continue;
+    cairo_save(cr);
+    if (layer.spec->clip_to_map) {
+      cairo_rectangle(cr, F.x, F.y, F.w, F.h);
+      cairo_clip(cr);
+    }
+    for (const Mark& k : layer.marks) draw_mark(cr, k, fonts);
+    cairo_restore(cr);
+  }
+}
+
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -206,15 +221,15 @@ bool pdf_document(const render::Scene& scene, std::string* bytes, std::string* e
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, pt_per_px, pt_per_px);
   PdfFonts fonts;
-  const render::PxRect& F = scene.map_frame;
-  for (const auto& layer : scene.layers) {
-    if (layer.marks.empty()) continue;
+  draw_layers(cr, scene, fonts);
+  // Each panel of a sheet as a group of its own (a form XObject), drawn at its place.
+  for (const render::ScenePanel& p : scene.panels) {
     cairo_save(cr);
-    if (layer.spec->clip_to_map) {
-      cairo_rectangle(cr, F.x, F.y, F.w, F.h);
-      cairo_clip(cr);
-    }
-    for (const Mark& k : layer.marks) draw_mark(cr, k, fonts);
+    cairo_translate(cr, p.x_px, p.y_px);
+    cairo_push_group(cr);
+    draw_layers(cr, p.scene, fonts);
+    cairo_pop_group_to_source(cr);
+    cairo_paint(cr);
     cairo_restore(cr);
   }
   const cairo_status_t drawn = cairo_status(cr);
@@ -235,6 +250,14 @@ class PdfWriter final : public StillWriter {
   bool write_frame(render::MapExporter& ex, core::DayInterval w, const std::string& path, std::string* error) override {
     std::string bytes, why;
     if (!pdf_document(ex.scene(w, render::SceneDetail::Full), &bytes, &why)) {
+      if (error) *error = path + ": " + why;
+      return false;
+    }
+    return core::write_file_atomically(path, bytes, error);
+  }
+  bool write_sheet(render::PanelSheet& sheet, const std::string& path, std::string* error) override {
+    std::string bytes, why;
+    if (!pdf_document(sheet.scene(), &bytes, &why)) {
       if (error) *error = path + ": " + why;
       return false;
     }

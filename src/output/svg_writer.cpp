@@ -77,34 +77,35 @@ std::string fill_and_stroke(const Mark& k) {
   return s;
 }
 
-std::string ident(const Mark& k) {
+// prefix: the panel's ("panel-2-"), so that ids stay unique in a sheet.
+std::string ident(const Mark& k, const std::string& prefix) {
   std::string s;
-  if (!k.id.empty()) s += " id=\"" + xml_id(k.id) + "\"";
+  if (!k.id.empty()) s += " id=\"" + prefix + xml_id(k.id) + "\"";
   if (!k.name.empty()) s += " inkscape:label=\"" + xml_text(k.name) + "\"";
   return s;
 }
 
-void write_mark(std::string& out, const Mark& k) {
+void write_mark(std::string& out, const Mark& k, const std::string& prefix) {
   switch (k.kind) {
     case Mark::Kind::Rect:
-      out += "<rect" + ident(k) + " x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" width=\"" + num(k.w) + "\" height=\"" +
+      out += "<rect" + ident(k, prefix) + " x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" width=\"" + num(k.w) + "\" height=\"" +
              num(k.h) + "\"" + fill_and_stroke(k) + "/>\n";
       break;
     case Mark::Kind::Circle:
       if (k.ring_px > 0)
-        out += "<circle" + ident(k) + " cx=\"" + num(k.x) + "\" cy=\"" + num(k.y) + "\" r=\"" + num(k.w - k.ring_px / 2) +
+        out += "<circle" + ident(k, prefix) + " cx=\"" + num(k.x) + "\" cy=\"" + num(k.y) + "\" r=\"" + num(k.w - k.ring_px / 2) +
                "\" fill=\"none\"" + paint("stroke", k.fill) + " stroke-width=\"" + num(k.ring_px) + "\"/>\n";
       else
-        out += "<circle" + ident(k) + " cx=\"" + num(k.x) + "\" cy=\"" + num(k.y) + "\" r=\"" + num(k.w + k.stroke_px / 2) +
+        out += "<circle" + ident(k, prefix) + " cx=\"" + num(k.x) + "\" cy=\"" + num(k.y) + "\" r=\"" + num(k.w + k.stroke_px / 2) +
                "\"" + fill_and_stroke(k) + "/>\n";
       break;
     case Mark::Kind::Polygon:
-      out += "<polygon" + ident(k) + " points=\"";
+      out += "<polygon" + ident(k, prefix) + " points=\"";
       for (size_t i = 0; i < k.points.size(); ++i) out += (i ? " " : "") + num(k.points[i].x) + "," + num(k.points[i].y);
       out += "\"" + fill_and_stroke(k) + "/>\n";
       break;
     case Mark::Kind::Path:
-      out += "<path" + ident(k) + " fill-rule=\"evenodd\"" + fill_and_stroke(k);
+      out += "<path" + ident(k, prefix) + " fill-rule=\"evenodd\"" + fill_and_stroke(k);
       if (k.stroke_px > 0) out += " stroke-linejoin=\"round\" stroke-linecap=\"round\"";
       out += " d=\"";
       for (const auto& r : k.rings) {
@@ -114,7 +115,7 @@ void write_mark(std::string& out, const Mark& k) {
       out += "\"/>\n";
       break;
     case Mark::Kind::Text:
-      out += "<text" + ident(k) + " x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" font-family=\"DejaVu Sans\" font-size=\"" +
+      out += "<text" + ident(k, prefix) + " x=\"" + num(k.x) + "\" y=\"" + num(k.y) + "\" font-family=\"DejaVu Sans\" font-size=\"" +
              std::to_string(k.size_px) + "\"" + (k.bold ? " font-weight=\"bold\"" : "") + paint("fill", k.fill) +
              halo(k) + " xml:space=\"preserve\">" + xml_text(k.text) + "</text>\n";
       break;
@@ -123,9 +124,30 @@ void write_mark(std::string& out, const Mark& k) {
 
 }  // namespace
 
-// The scene as an SVG document.
+namespace {
+
+std::string clip_rect(const std::string& id, const render::PxRect& F) {
+  return "<clipPath id=\"" + id + "\"><rect x=\"" + num(F.x) + "\" y=\"" + num(F.y) + "\" width=\"" + num(F.w) +
+         "\" height=\"" + num(F.h) + "\"/></clipPath>";
+}
+
+// The scene's layers as Inkscape layers; prefix (a panel's) keeps the ids unique in a sheet.
+void write_layers(std::string& out, const render::Scene& scene, const std::string& prefix) {
+  for (const auto& layer : scene.layers) {
+    // Map layers stay as (possibly empty) layers so an editor always finds the same structure.
+    if (layer.marks.empty() && !layer.spec->clip_to_map) continue;
+    out += "<g id=\"" + prefix + layer.spec->id + "\" inkscape:groupmode=\"layer\" inkscape:label=\"" +
+           layer.spec->label + "\"" +
+           (layer.spec->clip_to_map ? " clip-path=\"url(#" + prefix + "map-frame-clip)\"" : std::string()) + ">\n";
+    for (const Mark& k : layer.marks) write_mark(out, k, prefix);
+    out += "</g>\n";
+  }
+}
+
+}  // namespace
+
+// The scene as an SVG document; a sheet's panels each as a group at its place.
 std::string svg_document(const render::Scene& scene) {
-  const render::PxRect& F = scene.map_frame;
   std::string out;
   out.reserve(1 << 20);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -134,14 +156,14 @@ std::string svg_document(const render::Scene& scene) {
          num(scene.width_px / scene.dpi * 25.4) + "mm\" height=\"" + num(scene.height_px / scene.dpi * 25.4) +
          "mm\" viewBox=\"0 0 " + std::to_string(scene.width_px) + " " + std::to_string(scene.height_px) + "\">\n";
   out += "<title>" + xml_text(scene.title) + "</title>\n";
-  out += "<defs><clipPath id=\"map-frame-clip\"><rect x=\"" + num(F.x) + "\" y=\"" + num(F.y) + "\" width=\"" +
-         num(F.w) + "\" height=\"" + num(F.h) + "\"/></clipPath></defs>\n";
-  for (const auto& layer : scene.layers) {
-    // Map layers stay as (possibly empty) layers so an editor always finds the same structure.
-    if (layer.marks.empty() && !layer.spec->clip_to_map) continue;
-    out += std::string("<g id=\"") + layer.spec->id + "\" inkscape:groupmode=\"layer\" inkscape:label=\"" +
-           layer.spec->label + "\"" + (layer.spec->clip_to_map ? " clip-path=\"url(#map-frame-clip)\"" : "") + ">\n";
-    for (const Mark& k : layer.marks) write_mark(out, k);
+  out += "<defs>" + clip_rect("map-frame-clip", scene.map_frame);
+  for (const render::ScenePanel& p : scene.panels) out += clip_rect(p.id + "-map-frame-clip", p.scene.map_frame);
+  out += "</defs>\n";
+  write_layers(out, scene, "");
+  for (const render::ScenePanel& p : scene.panels) {
+    out += "<g id=\"" + p.id + "\" class=\"panel\" inkscape:label=\"" + xml_text(p.name) + "\" transform=\"translate(" +
+           std::to_string(p.x_px) + " " + std::to_string(p.y_px) + ")\">\n";
+    write_layers(out, p.scene, p.id + "-");
     out += "</g>\n";
   }
   out += "</svg>\n";
@@ -153,6 +175,9 @@ namespace {
 class SvgWriter final : public StillWriter {
   bool write_frame(render::MapExporter& ex, core::DayInterval w, const std::string& path, std::string* error) override {
     return core::write_file_atomically(path, svg_document(ex.scene(w, render::SceneDetail::Full)), error);
+  }
+  bool write_sheet(render::PanelSheet& sheet, const std::string& path, std::string* error) override {
+    return core::write_file_atomically(path, svg_document(sheet.scene()), error);
   }
 };
 

@@ -1,18 +1,19 @@
 // MapExporter: view set-up, the frame's scene, and GL frames with the annotations on top.
 #include "render/map_export.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "core/article_figures.hpp"
+#include "core/period_list.hpp"
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
 #include "render/boundary_mesh.hpp"
 #include "render/gl_objects.hpp"
 #include "render/drift_layer.hpp"
+#include "render/legend_entries.hpp"
 #include "render/map_labels.hpp"
 #include "render/map_renderer.hpp"
 #include "render/map_scene.hpp"
@@ -145,25 +146,23 @@ struct MapExporter::Impl {
     if (admin1) admin1->clear();
     if (!settings.ctc_shares || !data.bundle) return;
     const auto figs = figures(w);
-    if (lo) {
-      lo->shares_title = "CTC Sentinel (2023), reported:";
-      if (figs.empty()) lo->attribution = core::no_figures_caption(*data.bundle) + ". " + lo->attribution;
-      for (const std::string& q : core::statement_quotes(figs))  // once, though a chapter may quote it too
-        if (settings.caption.find(q.substr(q.find("\u201c"))) == std::string::npos) lo->attribution = q + " " + lo->attribution;
-    }
     if (admin1) *admin1 = figure_fills(*data.bundle, figs, region_areas, data.boundaries->admin1().size());
-    if (lo)
-      for (const core::WindowFigure& f : figs)
-        lo->shares.push_back({core::figure_text(*data.bundle, f), figure_fill(*data.bundle, f),
-                              f.is_statement() ? -1 : f.share->value});
+    if (lo) add_share_legend(*data.bundle, w, settings.caption, lo);
   }
 
   LayoutOptions options_for(core::DayInterval w, const std::string& date) const {
     LayoutOptions lo = layout_options;
     lo.date_text = date;
+    if (settings.panel) return lo;
     if (!settings.caption.empty()) lo.attribution = settings.caption + " " + lo.attribution;
     shares_for(w, nullptr, &lo);
     return lo;
+  }
+
+  // The periods the frame and the legend cover: the panels', else the frame window, else all.
+  std::vector<core::DayInterval> frame_periods() const {
+    if (!settings.frame_windows.empty()) return settings.frame_windows;
+    return {settings.frame_window.value_or(data.dataset->extent())};
   }
 
   std::vector<Badge> badges(const core::AreaCounts& counts) const {
@@ -201,7 +200,13 @@ struct MapExporter::Impl {
       });
     }
     std::vector<Mark> outside;
-    if (framing) outside = outside_marks(*framing, sc, fonts);
+    if (framing) {
+      // The frame may cover other periods too (an animation's, a sheet's): only this window's outliers.
+      const auto periods = frame_periods();
+      outside = periods.size() == 1 && periods[0] == w
+                    ? outside_marks(*framing, sc, fonts)
+                    : outside_marks(framing->reached_by(core::frame_points(d, w, filter(), *data.boundaries, data.areas)), sc, fonts);
+    }
     for (const Mark& k : outside)
       if (k.kind == Mark::Kind::Rect) sc.obstacles.push_back({k.x, k.y, k.x + k.w, k.y + k.h});
     std::vector<Mark> labels = label_marks(sc, fonts);
@@ -214,9 +219,6 @@ struct MapExporter::Impl {
   void fit_view(const GeoBox& box);
 };
 
-namespace {
-
-// The size and resolution an export can have; a dpi of 0 becomes the size's default.
 void check_export_settings(ExportSettings& s) {
   if (s.width_px < 16 || s.height_px < 16 || s.width_px > kMaxSidePx || s.height_px > kMaxSidePx)
     throw ExportError("size " + std::to_string(s.width_px) + "x" + std::to_string(s.height_px) +
@@ -229,30 +231,23 @@ void check_export_settings(ExportSettings& s) {
   }
 }
 
-}  // namespace
-
 // The layout options, and the panels' sizes measured with the widest text the frames will have
 // (every window's date, caption and legend), so that all frames of an animation share one layout.
 void MapExporter::Impl::compute_layout() {
   Impl& m = *this;
   const ExportSettings& st = m.settings;
   LayoutOptions& lo = m.layout_options;
-  lo.title = st.title;
-  lo.subtitle = st.subtitle;
-  lo.attribution = attribution_text(data.bundle, data.bundle_incidents_shown, st.ctc_shares);
-  lo.legend = st.legend;
-  lo.scalebar = st.scalebar;
-  lo.north_arrow = st.north_arrow;
+  lo.title = st.panel ? "" : st.title;
+  lo.subtitle = st.panel ? "" : st.subtitle;
+  lo.attribution = st.panel ? "" : attribution_text(data.bundle, data.bundle_incidents_shown, st.ctc_shares);
+  lo.legend = st.legend && !st.panel;
+  lo.scalebar = st.scalebar && !st.panel;
+  lo.north_arrow = st.north_arrow && !st.panel;
   lo.dpi = st.dpi;
-  {
-    std::array<bool, core::kEventTypeCount> present{};
-    for (auto t : data.dataset->type()) present[size_t(t)] = true;
-    for (int t = 0; t < core::kEventTypeCount; ++t)
-      if (present[size_t(t)] && (st.type_mask >> t & 1u)) lo.legend_types.push_back(core::EventType(t));
-  }
+  lo.legend_types = legend_types(*data.dataset, filter(), frame_periods());  // only what the map can show
   LayoutOptions measure = lo;
   measure.date_text = "Date range";
-  if (!st.caption.empty()) measure.attribution = st.caption + " " + measure.attribution;
+  if (!st.caption.empty() && !st.panel) measure.attribution = st.caption + " " + measure.attribution;
   if (st.ctc_shares && data.bundle) {
     m.region_areas = core::region_areas(*data.bundle, *data.boundaries);
     // Room for the widest legend and the longest caption any window can have.
@@ -268,8 +263,10 @@ void MapExporter::Impl::compute_layout() {
         if (q.size() > longest.size()) longest = q;
     }
     std::sort(texts.begin(), texts.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
-    for (size_t i = 0; i < std::min(most + 1, texts.size()); ++i) measure.shares.push_back({texts[i], {}, 100});
-    measure.attribution = longest + " " + measure.attribution;
+    if (!st.panel) {
+      for (size_t i = 0; i < std::min(most + 1, texts.size()); ++i) measure.shares.push_back({texts[i], {}, 100});
+      measure.attribution = longest + " " + measure.attribution;
+    }
   }
   m.layout = MapLayout::compute(st.width_px, st.height_px, measure, m.fonts);
 }
@@ -280,10 +277,13 @@ void MapExporter::Impl::choose_projection(const GeoBox& box) {
   const ExportSettings& st = m.settings;
   const bool default_frame = !st.bbox && !st.centre_m && !st.view_box_m && !st.projection_centre_deg;
   if (default_frame) {
-    const core::DayInterval w = st.frame_window.value_or(data.dataset->extent());
     const PxRect& F = m.layout.map_frame;
-    m.framing = core::frame_incidents(core::frame_points(*data.dataset, w, m.filter(), *data.boundaries, data.areas),
-                                      {.aspect = double(F.w) / double(F.h)}, box);
+    std::vector<core::FramePoint> points;
+    for (const core::DayInterval w : m.frame_periods()) {
+      auto more = core::frame_points(*data.dataset, w, m.filter(), *data.boundaries, data.areas);
+      points.insert(points.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    m.framing = core::frame_incidents(points, {.aspect = double(F.w) / double(F.h)}, box);
     m.projection = m.framing->make_projection();
   } else if ((st.centre_m || st.view_box_m) && !st.bbox) {
     const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : viewer_projection_centre(*data.boundaries);
@@ -357,8 +357,11 @@ std::string MapExporter::date_text(core::DayInterval w) const {
   const core::IncidentFilter f = impl_->filter();
   size_t n = 0;
   d.for_each_in_window(w, [&](size_t row) { n += f.passes(d, row); });
-  return core::range_text(core::months_covering(w)) + " · " + std::to_string(n) + (n == 1 ? " incident" : " incidents");
+  const std::string period = impl_->settings.panel ? core::period_text(w) : core::range_text(core::months_covering(w));
+  return period + " · " + std::to_string(n) + (n == 1 ? " incident" : " incidents");
 }
+
+LayoutOptions MapExporter::layout_options(core::DayInterval w) const { return impl_->options_for(w, date_text(w)); }
 
 std::vector<uint32_t> MapExporter::visible_points(core::DayInterval w) const {
   const Impl& m = *impl_;

@@ -63,6 +63,12 @@ struct ExportSettings {
   // The period the default frame is fitted to (core::frame_incidents): an export's window, or
   // all of an animation's windows, so that one frame serves every frame. Default: all the data.
   std::optional<core::DayInterval> frame_window;
+  // A sheet of small multiples: every panel's period. When set, the frame (and the legend)
+  // covers all of them instead of frame_window.
+  std::vector<core::DayInterval> frame_windows;
+  // One panel of such a sheet (render/panel_sheet.hpp): the header is the period and its count
+  // alone ("2022 · 41 incidents"); no legend, scale bar or footer (the sheet draws them once).
+  bool panel = false;
 
   // The view: a lon/lat box fitted into the map frame (default: the framing of the incidents of
   // frame_window, in the projection it chooses), or a saved
@@ -81,6 +87,9 @@ struct ExportSettings {
   int32_t killed_min = 0;
   std::vector<uint8_t> visible;
 };
+
+// The size and resolution an export can have (else ExportError); a dpi of 0 becomes the size's default.
+void check_export_settings(ExportSettings& settings);
 
 // The viewer's projection centre: the AFG+PAK box's centre (so that saved sessions line up).
 core::Vec2 viewer_projection_centre(const core::Boundaries& b);
@@ -123,6 +132,8 @@ class MapExporter {
 
   // "Jan 2022 – Jun 2023 · 412 incidents" (incidents passing the filters in the window).
   std::string date_text(core::DayInterval window) const;
+  // The layout's texts and legend entries for the window (what scene() draws).
+  LayoutOptions layout_options(core::DayInterval window) const;
   // Incident rows drawn as points in the window (filters applied, inside the map frame).
   std::vector<uint32_t> visible_points(core::DayInterval window) const;
 

@@ -276,6 +276,7 @@ void paper_and_frame_marks(MarkSink& sink, const MapLayout& L, const Style& styl
     sink.rect("paper", 0, F.y, F.x, F.h, paper);
     sink.rect("paper", F.x + F.w, F.y, L.width_px - F.x - F.w, F.h, paper);
   }
+  if (F.empty()) return;  // a sheet of panels: each panel has its own frame
   const double lw = std::max(1, L.pt(0.6));
   Mark k;
   k.kind = Mark::Kind::Rect, k.group = "frame", k.x = F.x - lw, k.y = F.y - lw, k.w = F.w + 2 * lw,
@@ -356,7 +357,8 @@ void legend_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, co
                   Fonts& f) {
   const auto rows = legend_rows(o);
   const LegendMetrics lm = measure_legend(rows, L, style, ratio, f);
-  sink.rect("legend", L.legend.x, L.legend.y, L.legend.w, L.legend.h, style.text_panel);
+  // The panel fits the rows shown (the layout may have measured room for more).
+  sink.rect("legend", L.legend.x, L.legend.y, L.legend.w, std::min(L.legend.h, lm.height), style.text_panel);
   int y = L.legend.y + lm.pad;
   const double sym_cx = L.legend.x + lm.pad + 0.5 * lm.symbol_w;
   for (size_t i = 0; i < rows.size(); ++i) {

@@ -61,12 +61,16 @@ struct SceneLayer {
   std::vector<Mark> marks;
 };
 
+struct ScenePanel;
+
 struct Scene {
   int width_px = 0, height_px = 0;
   double dpi = 96;
   std::string title;  // the document's title (vector outputs' metadata)
   PxRect map_frame;
   std::vector<SceneLayer> layers;  // one per scene_layer_table() row, in its order
+  // A sheet of small multiples: each panel a scene of its own, drawn over the layers above.
+  std::vector<ScenePanel> panels;
 
   Scene();  // every layer, empty
   // Appends each mark to the layer named by its group (marks of an unknown group are a
@@ -74,6 +78,14 @@ struct Scene {
   void add(std::vector<Mark> marks);
   void add(Mark mark);
   const SceneLayer* layer(std::string_view id) const;
+};
+
+// One panel of a sheet: its scene (in its own pixels, map frame included) placed at (x, y).
+struct ScenePanel {
+  std::string id;    // "panel-1"
+  std::string name;  // "2022 · 41 incidents"
+  int x_px = 0, y_px = 0;
+  Scene scene;
 };
 
 // Rasterises the marks of the layers drawn by marks onto the image, in layer order (straight

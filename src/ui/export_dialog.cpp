@@ -10,11 +10,11 @@
 #include <cstdio>
 
 #include "core/atomic_file.hpp"
+#include "core/period_list.hpp"
 #include "imgui_stdlib.h"
 #include "output/animation_windows.hpp"
 
 namespace driftmap::ui {
-
 
 namespace {
 
@@ -101,6 +101,24 @@ render::ExportSettings export_settings(const ExportDialogState& d, const ViewSta
   return s;
 }
 
+bool export_panels(const ExportDialogState& d, std::vector<core::DayInterval>* periods, std::string* error) {
+  periods->clear();
+  if (d.panels.find_first_not_of(" \t") == std::string::npos || is_animation(d)) return true;
+  const output::OutputFormat& f = export_format(d);
+  if (!f.panels) {
+    *error = std::string("Panels: ") + f.label + " holds one georeferenced map; a sheet of panels is written to " +
+             output::panel_extensions_text();
+    return false;
+  }
+  auto parsed = core::parse_period_list(d.panels, error);
+  if (!parsed) {
+    *error = "Panels: " + *error;
+    return false;
+  }
+  *periods = std::move(*parsed);
+  return true;
+}
+
 std::vector<core::MonthRange> export_windows(const ExportDialogState& d) {
   core::TimelineSpec spec;
   spec.extent = d.extent;
@@ -163,6 +181,19 @@ bool format_and_size_rows(ExportDialogState& d, float label_w) {
   }
   label_row(label_w, "File");
   ImGui::InputText("##file", &d.path);
+  return changed;
+}
+
+// Stills: the periods of a sheet of panels, and what is wrong with them.
+bool panels_row(ExportDialogState& d, float label_w) {
+  label_row(label_w, "Panels");
+  ImGui::InputTextWithHint("##panels", "one map; or periods: 2020,2022,2024", &d.panels);
+  const bool changed = ImGui::IsItemDeactivatedAfterEdit();
+  std::vector<core::DayInterval> periods;
+  std::string error;
+  ImGui::SetCursorPosX(label_w);
+  if (!export_panels(d, &periods, &error)) ImGui::TextDisabled("%s", error.c_str());
+  else if (!periods.empty()) ImGui::TextDisabled("%zu panels, one frame and scale", periods.size());
   return changed;
 }
 
@@ -295,6 +326,7 @@ void export_dialog(ExportDialogState& d, ViewState& v) {
   ImGui::BeginDisabled(busy);
   bool changed = format_and_size_rows(d, label_w);
   if (is_animation(d)) changed |= animation_rows(d, label_w, em);
+  else changed |= panels_row(d, label_w);
   changed |= layout_rows(d, label_w);
   ImGui::EndDisabled();
   if (changed) d.preview_dirty = true;

@@ -31,6 +31,8 @@ struct ExportDialogState {
   std::string path = "driftmap-export.png";
   std::string title, subtitle;
   bool legend = true, scalebar = true, north_arrow = false, transparent = false, dark = false;
+  // Stills: "2020,2022,2024" writes a sheet of panels, one per period (the syntax of --panels).
+  std::string panels;
 
   // Animation: the timeline's stepping over the data's months (defaults: the timeline's mode).
   core::StepSize step = core::StepSize::Month;
@@ -71,6 +73,10 @@ void export_size_px(const ExportDialogState& d, int* width_px, int* height_px, d
 // The settings the CLI would build from the same options, with the viewer's view, time filters
 // and layers (the shown map area in the viewer's projection, type/toll filters, CTC view).
 render::ExportSettings export_settings(const ExportDialogState& d, const ViewState& v);
+
+// The periods of the Panels field (empty: one map). False with *error naming the bad item, or
+// when the format holds one map.
+bool export_panels(const ExportDialogState& d, std::vector<core::DayInterval>* periods, std::string* error);
 
 // The windows an animation's frames show (the timeline's stepping over d.extent).
 std::vector<core::MonthRange> export_windows(const ExportDialogState& d);

@@ -82,6 +82,28 @@ TEST_CASE("country-level incidents outside the frame are listed, not framed") {
   CHECK(f.outliers.empty());
 }
 
+TEST_CASE("one window's view of a shared frame keeps only the outliers and countries it reaches") {
+  std::vector<FramePoint> all, window;
+  scatter(&all, 69.2, 34.5, 1.0, 10, "Kabul");
+  all.push_back(city(13.4, 52.5, "Berlin", "DEU"));
+  all.push_back(city(-74.0, 40.7, "New York", "USA"));
+  all.push_back(country_row(5.3, 52.1, "Netherlands", "NLD"));
+  all.push_back(country_row(5.3, 52.1, "Netherlands", "NLD"));
+  const Framing f = frame_incidents(all);
+  REQUIRE(f.outliers.size() == 2);
+  REQUIRE(f.listed.size() == 1);
+  scatter(&window, 69.2, 34.5, 1.0, 3, "Kabul");
+  window.push_back(city(-74.0, 40.7, "New York", "USA"));
+  window.push_back(country_row(5.3, 52.1, "Netherlands", "NLD"));
+  const Framing w = f.reached_by(window);
+  CHECK(w.frame.min_lon == f.frame.min_lon);  // the same frame
+  REQUIRE(w.outliers.size() == 1);
+  CHECK(w.outliers[0].name == "New York");
+  REQUIRE(w.listed.size() == 1);
+  CHECK(w.listed[0].count == 1);
+  CHECK(f.reached_by({}).listed.empty());
+}
+
 TEST_CASE("with no majority cluster the frame holds every located incident") {
   const std::vector<FramePoint> pts{city(57.08, 30.28, "Kerman", "IRN"), city(37.33, 55.82, "Krasnogorsk", "RUS")};
   const Framing f = frame_incidents(pts);
