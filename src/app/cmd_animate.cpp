@@ -241,6 +241,7 @@ int cmd_animate(int argc, char** argv) {
   render::ExportSettings settings;
   ExportInputs inputs;
   if (auto status = prepare_export(parser, *args, &settings, &inputs)) return *status;
+  settings.period_box = true;
   if (std::string(format->extension) == ".mp4" && (settings.width_px % 2 || settings.height_px % 2))
     return fail_option("--size: " + std::to_string(settings.width_px) + "x" + std::to_string(settings.height_px) +
                      " has an odd side (H.264 in yuv420p needs even sides)");

@@ -57,6 +57,7 @@ bool render_export_preview(ExportDialogState& d, const ViewState& v, const rende
   d.preview_dirty = false;
   render::ExportSettings s = export_settings(d, v);
   s.visible = visible;
+  s.period_box = ui::is_animation(d);  // as the animation's frames show the period
   // The same frame at a small size: the layout scales with the dpi, so scale the dpi too.
   const double full_dpi = s.dpi > 0 ? s.dpi : render::default_dpi(s.width_px, s.height_px);
   const double k = std::min(1.0, 480.0 / std::max(s.width_px, s.height_px));
@@ -117,7 +118,9 @@ bool start_animation(ExportDialogState& d, const render::ExportSettings& s, cons
       job->note = " (ffmpeg not found: install the Debian package 'ffmpeg'; wrote PNG frames instead)";
     }
   }
-  job->exporter = std::make_unique<render::MapExporter>(data, s);  // throws ExportError
+  render::ExportSettings frames = s;
+  frames.period_box = true;
+  job->exporter = std::make_unique<render::MapExporter>(data, frames);  // throws ExportError
   job->writer = format->writer();
   if (!job->writer->open(out, o, &d.status)) return false;
   d.job = std::move(job);

@@ -2,6 +2,7 @@
 #include "render/legend_entries.hpp"
 
 #include <algorithm>
+#include <climits>
 
 #include "core/region_figures.hpp"
 // Header-only colour helpers (no ImGui): the CTC shares must look as they do in the viewer.
@@ -41,6 +42,23 @@ void add_share_legend(const core::Bundle& bundle, core::DayInterval w, const std
     const bool listed = std::any_of(lo->shares.begin(), lo->shares.end(), [&](const auto& s) { return s.label == e.label; });
     if (!listed) lo->shares.push_back(std::move(e));
   }
+}
+
+void add_share_room(const core::Bundle& bundle, LayoutOptions* measure) {
+  measure->shares_title = "CTC Sentinel (2023), reported:";
+  std::string longest = core::no_figures_caption(bundle) + ".";
+  std::vector<std::string> texts;
+  size_t most = 0;
+  for (const core::WindowFigure& each : core::figures_for_window(bundle, {INT32_MIN / 2, INT32_MAX / 2})) {
+    const auto figs = core::region_figures_for_window(bundle, each.period_days());
+    most = std::max(most, figs.size());
+    for (const auto& f : figs) texts.push_back(core::figure_text(bundle, f));
+    for (const std::string& q : core::statement_quotes(figs))
+      if (q.size() > longest.size()) longest = q;
+  }
+  std::sort(texts.begin(), texts.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
+  for (size_t i = 0; i < std::min(most + 1, texts.size()); ++i) measure->shares.push_back({texts[i], {}, 100});
+  measure->attribution = longest + " " + measure->attribution;
 }
 
 }  // namespace driftmap::render

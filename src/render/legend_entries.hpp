@@ -23,4 +23,8 @@ std::vector<core::EventType> legend_types(const core::Dataset& d, const core::In
 void add_share_legend(const core::Bundle& bundle, core::DayInterval window, const std::string& caption,
                       LayoutOptions* options);
 
+// For measuring a layout: the shares legend with the most entries any window has (the longest
+// labels) and the longest caption any window has, added to the options.
+void add_share_room(const core::Bundle& bundle, LayoutOptions* measure);
+
 }  // namespace driftmap::render

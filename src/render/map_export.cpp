@@ -244,30 +244,15 @@ void MapExporter::Impl::compute_layout() {
   lo.scalebar = st.scalebar && !st.panel;
   lo.north_arrow = st.north_arrow && !st.panel;
   lo.dpi = st.dpi;
+  if (st.period_box) lo.date_pt = std::max(10.0, 0.045 * st.height_px / px_per_pt(st.dpi));
   lo.legend_types = legend_types(*data.dataset, filter(), frame_periods());  // only what the map can show
   LayoutOptions measure = lo;
   measure.date_text = "Date range";
   if (!st.caption.empty() && !st.panel) measure.attribution = st.caption + " " + measure.attribution;
-  if (st.ctc_shares && data.bundle) {
-    m.region_areas = core::region_areas(*data.bundle, *data.boundaries);
-    // Room for the widest legend and the longest caption any window can have.
-    measure.shares_title = "CTC Sentinel (2023), reported:";
-    std::string longest = core::no_figures_caption(*data.bundle) + ".";
-    std::vector<std::string> texts;
-    size_t most = 0;
-    for (const core::WindowFigure& each : core::figures_for_window(*data.bundle, {INT32_MIN / 2, INT32_MAX / 2})) {
-      const auto figs = core::region_figures_for_window(*data.bundle, each.period_days());
-      most = std::max(most, figs.size());
-      for (const auto& f : figs) texts.push_back(core::figure_text(*data.bundle, f));
-      for (const std::string& q : core::statement_quotes(figs))
-        if (q.size() > longest.size()) longest = q;
-    }
-    std::sort(texts.begin(), texts.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
-    if (!st.panel) {
-      for (size_t i = 0; i < std::min(most + 1, texts.size()); ++i) measure.shares.push_back({texts[i], {}, 100});
-      measure.attribution = longest + " " + measure.attribution;
-    }
-  }
+  if (st.ctc_shares && data.bundle) m.region_areas = core::region_areas(*data.bundle, *data.boundaries);
+  // Room for the article's figures whenever they could be shown, so that the map frame has one
+  // size with --ctc on or off.
+  if (data.bundle && !st.panel) add_share_room(*data.bundle, &measure);
   m.layout = MapLayout::compute(st.width_px, st.height_px, measure, m.fonts);
 }
 

@@ -69,6 +69,9 @@ struct ExportSettings {
   // One panel of such a sheet (render/panel_sheet.hpp): the header is the period and its count
   // alone ("2022 · 41 incidents"); no legend, scale bar or footer (the sheet draws them once).
   bool panel = false;
+  // Animation frames: the period large enough to read on a slide (4.5 % of the image's height)
+  // in a box of its own.
+  bool period_box = false;
 
   // The view: a lon/lat box fitted into the map frame (default: the framing of the incidents of
   // frame_window, in the projection it chooses), or a saved

@@ -19,7 +19,8 @@ constexpr double kEarthRadiusKm = 6371.0088;  // mean radius (IUGG)
 
 // Text sizes in points.
 constexpr double kTitlePt = 18, kSubtitlePt = 11, kDatePt = 10, kLegendHeadPt = 8.5, kLegendPt = 8,
-                 kAttributionPt = 7, kScalePt = 7.5, kBadgePt = 7.5;
+                 kAttributionPt = 8, kScalePt = 8, kBadgePt = 8;  // nothing under 8 pt: read on a slide
+constexpr double kBoxPadPt = 4;  // around a boxed header line
 
 double great_circle_km(Vec2 a, Vec2 b) {
   const double to_rad = kPi / 180;
@@ -58,6 +59,7 @@ struct Header {
     std::string text;
     double pt;
     bool bold;
+    bool boxed = false;
   };
   std::vector<Line> lines;
 };
@@ -66,7 +68,7 @@ Header header_lines(const LayoutOptions& o) {
   Header h;
   if (!o.title.empty()) h.lines.push_back({o.title, kTitlePt, true});
   if (!o.subtitle.empty()) h.lines.push_back({o.subtitle, kSubtitlePt, false});
-  if (!o.date_text.empty()) h.lines.push_back({o.date_text, kDatePt, true});
+  if (!o.date_text.empty()) h.lines.push_back({o.date_text, o.date_pt > 0 ? o.date_pt : kDatePt, true, o.date_pt > 0});
   return h;
 }
 
@@ -75,6 +77,9 @@ struct LegendRow {
   enum class Symbol { Heading, Type, Toll, Ring, Shaded, Share } symbol;
   std::string label;
   int index = 0;  // type, toll or share index
+  // Wrapped to the width of the rows above (the article's figures): the legend, and so the map
+  // frame, keeps its width whether or not they are shown.
+  bool wraps = false;
 };
 
 std::vector<LegendRow> legend_rows(const LayoutOptions& o) {
@@ -88,8 +93,8 @@ std::vector<LegendRow> legend_rows(const LayoutOptions& o) {
   rows.push_back({LegendRow::Symbol::Ring, "ring = date known to month/year"});
   rows.push_back({LegendRow::Symbol::Shaded, "shaded = province/country-level"});
   if (!o.shares_title.empty()) {
-    rows.push_back({LegendRow::Symbol::Heading, o.shares_title});
-    for (size_t i = 0; i < o.shares.size(); ++i) rows.push_back({LegendRow::Symbol::Share, o.shares[i].label, int(i)});
+    rows.push_back({LegendRow::Symbol::Heading, o.shares_title, 0, true});
+    for (size_t i = 0; i < o.shares.size(); ++i) rows.push_back({LegendRow::Symbol::Share, o.shares[i].label, int(i), true});
   }
   return rows;
 }
@@ -97,6 +102,7 @@ std::vector<LegendRow> legend_rows(const LayoutOptions& o) {
 struct LegendMetrics {
   int pad = 0, symbol_w = 0, gap = 0, width = 0, height = 0;
   std::vector<int> row_h;
+  std::vector<std::vector<std::string>> lines;  // each row's label, wrapped rows on several lines
 };
 
 LegendMetrics measure_legend(const std::vector<LegendRow>& rows, const MapLayout& L, const Style& style, double ratio,
@@ -105,19 +111,22 @@ LegendMetrics measure_legend(const std::vector<LegendRow>& rows, const MapLayout
   m.pad = L.pt(6);
   m.gap = L.pt(5);
   m.symbol_w = int(std::ceil(2 * style.point_radius_px(kLegendTolls[2], ratio))) + 2;
-  int text_w = 0;
-  for (const auto& r : rows) {
+  auto font_of = [&](const LegendRow& r) -> TextRasterizer& {
     TextRasterizer& font = r.symbol == LegendRow::Symbol::Heading ? *f.bold : *f.regular;
     font.set_pixel_size(L.pt(r.symbol == LegendRow::Symbol::Heading ? kLegendHeadPt : kLegendPt));
-    int h = font.line_height_px();
+    return font;
+  };
+  const auto indent = [&](const LegendRow& r) { return r.symbol == LegendRow::Symbol::Heading ? 0 : m.symbol_w + m.gap; };
+  int text_w = 0;
+  for (const auto& r : rows)
+    if (!r.wraps) text_w = std::max(text_w, indent(r) + font_of(r).measure(r.label));
+  for (const auto& r : rows) {
+    TextRasterizer& font = font_of(r);
+    m.lines.push_back(r.wraps ? wrap(font, r.label, std::max(L.pt(40), text_w - indent(r))) : std::vector{r.label});
+    int h = font.line_height_px() * int(std::max<size_t>(1, m.lines.back().size()));
     if (r.symbol == LegendRow::Symbol::Toll)
       h = std::max(h, int(std::ceil(2 * style.point_radius_px(kLegendTolls[r.index], ratio))) + L.pt(2));
-    if (r.symbol == LegendRow::Symbol::Heading) {
-      if (&r != &rows.front()) h += L.pt(4);
-      text_w = std::max(text_w, font.measure(r.label));
-    } else {
-      text_w = std::max(text_w, m.symbol_w + m.gap + font.measure(r.label));
-    }
+    if (r.symbol == LegendRow::Symbol::Heading && &r != &rows.front()) h += L.pt(4);
     m.row_h.push_back(h);
   }
   m.width = text_w + 2 * m.pad;
@@ -161,7 +170,7 @@ MapLayout MapLayout::compute(int width_px, int height_px, const LayoutOptions& o
     for (const auto& l : header.lines) {
       TextRasterizer& font = l.bold ? *f.bold : *f.regular;
       font.set_pixel_size(L.pt(l.pt));
-      h += font.line_height_px();
+      h += font.line_height_px() + (l.boxed ? 2 * L.pt(kBoxPadPt) : 0);
     }
     L.header = {0, 0, width_px, h + m / 2};
   }
@@ -314,8 +323,16 @@ void header_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, co
   for (const auto& l : header_lines(o).lines) {
     TextRasterizer& font = l.bold ? *f.bold : *f.regular;
     font.set_pixel_size(L.pt(l.pt));
-    sink.text("header", L.pt(10), y + font.ascender_px(), l.text, L.pt(l.pt), l.bold, style.text);
-    y += font.line_height_px();
+    const int pad = l.boxed ? L.pt(kBoxPadPt) : 0;
+    if (l.boxed) {  // outlined, so the period reads as its own element of the slide
+      Mark box;
+      box.kind = Mark::Kind::Rect, box.group = "header", box.x = L.pt(10) - pad, box.y = y,
+      box.w = font.measure(l.text) + 2 * pad, box.h = font.line_height_px() + 2 * pad, box.fill = style.text_panel,
+      box.stroke = style.text, box.stroke_px = std::max(1, L.pt(0.75));
+      sink.out.push_back(box);
+    }
+    sink.text("header", L.pt(10), y + pad + font.ascender_px(), l.text, L.pt(l.pt), l.bold, style.text);
+    y += font.line_height_px() + 2 * pad;
   }
 }
 
@@ -371,11 +388,14 @@ void legend_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, co
     font.set_pixel_size(size);
     // Symbol and text share the row's vertical centre (headings sit at the row's bottom).
     const int top_gap = heading && i > 0 ? L.pt(4) : 0;
-    const double cy = y + top_gap + 0.5 * (h - top_gap);
-    const int baseline = int(std::lround(cy + 0.35 * font.ascender_px()));
+    // A wrapped row: the symbol beside its first line.
+    const int line_h = font.line_height_px(), n_lines = int(lm.lines[i].size());
+    const double cy = y + top_gap + 0.5 * (n_lines > 1 ? line_h : h - top_gap);
     const int tx = heading ? L.legend.x + lm.pad : L.legend.x + lm.pad + lm.symbol_w + lm.gap;
     legend_symbol(sink, r, sym_cx, cy, o, style, ratio);
-    sink.text("legend", tx, baseline, r.label, size, heading, style.text);
+    for (int k = 0; k < n_lines; ++k)
+      sink.text("legend", tx, int(std::lround(cy + 0.35 * font.ascender_px())) + k * line_h, lm.lines[i][size_t(k)], size,
+                heading, style.text);
     y += h;
   }
 }

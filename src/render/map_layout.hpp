@@ -30,6 +30,7 @@ struct ShareEntry {
 struct LayoutOptions {
   std::string title, subtitle;
   std::string date_text;    // "Jan 2022 – Jun 2023 · 412 incidents"
+  double date_pt = 0;       // > 0: the date at this size in a box of its own (animation frames)
   std::string attribution;  // one line; wrapped to the footer width
   bool legend = true, scalebar = true, north_arrow = false;
   std::vector<core::EventType> legend_types;  // the event types listed (in this order)
