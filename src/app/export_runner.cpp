@@ -95,6 +95,7 @@ namespace {
 
 bool start_animation(ExportDialogState& d, const render::ExportSettings& s, const render::ExportData& data) {
   auto job = std::make_shared<AnimationJob>();
+  if (!ui::export_months(d, &d.status)) return false;
   job->windows = export_windows(d);
   if (job->windows.empty()) {
     d.status = "no months to animate";

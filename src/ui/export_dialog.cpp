@@ -119,9 +119,30 @@ bool export_panels(const ExportDialogState& d, std::vector<core::DayInterval>* p
   return true;
 }
 
+std::optional<core::MonthRange> export_months(const ExportDialogState& d, std::string* error) {
+  core::MonthRange months = d.extent;
+  std::string why;
+  if (d.from.find_first_not_of(' ') != std::string::npos) {
+    const auto from = core::parse_partial_date(d.from, &why);
+    if (!from) return *error = "From: " + why, std::nullopt;
+    months.start_month = core::month_of_day(from->interval().start_day);
+  }
+  if (d.to.find_first_not_of(' ') != std::string::npos) {
+    const auto to = core::parse_partial_date(d.to, &why);
+    if (!to) return *error = "To: " + why, std::nullopt;
+    months.end_month = core::month_of_day(to->interval().end_day - 1) + 1;
+  }
+  if (months.end_month <= months.start_month)
+    return *error = "To is before From: no months to animate", std::nullopt;
+  return months;
+}
+
 std::vector<core::MonthRange> export_windows(const ExportDialogState& d) {
+  std::string error;
+  const auto months = export_months(d, &error);
+  if (!months) return {};
   core::TimelineSpec spec;
-  spec.extent = d.extent;
+  spec.extent = *months;
   spec.mode = d.mode;
   spec.window_months = std::clamp(d.window_months, 1, 1200);
   return output::animation_windows(spec, d.step);
@@ -201,6 +222,27 @@ bool panels_row(ExportDialogState& d, float label_w) {
 bool animation_rows(ExportDialogState& d, float label_w, float em) {
   bool changed = false;
   section("Animation");
+  // From/To: the hints show the data's first and last months, used when a field is empty.
+  const auto iso_month = [](core::MonthIndex m) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", core::year_of_month(m), int(m - core::month_index(core::year_of_month(m), 1)) + 1);
+    return std::string(buf);
+  };
+  label_row(label_w, "From");
+  ImGui::SetNextItemWidth(7 * em);
+  ImGui::InputTextWithHint("##from", iso_month(d.extent.start_month).c_str(), &d.from);
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  ImGui::SameLine();
+  ImGui::TextUnformatted("to");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(7 * em);
+  ImGui::InputTextWithHint("##to", iso_month(d.extent.end_month - 1).c_str(), &d.to);
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  std::string error;
+  if (!export_months(d, &error)) {
+    ImGui::SetCursorPosX(label_w);
+    ImGui::TextDisabled("%s", error.c_str());
+  }
   int step = int(d.step);
   label_row(label_w, "Step");
   changed |= ImGui::Combo("##step", &step, kStepNames, IM_ARRAYSIZE(kStepNames));

@@ -39,6 +39,8 @@ struct ExportDialogState {
   core::WindowMode mode = core::WindowMode::Sliding;
   int window_months = 12;
   float fps = 4;
+  // The animation's first and last periods as --from/--to take them ("2021-09"); empty: the data's.
+  std::string from, to;
 
   // Set by the app loop every frame: the data's months and the part of the map the window shows
   // (projected rectangle, viewer's projection; unset = the camera's centre and scale).
@@ -78,7 +80,12 @@ render::ExportSettings export_settings(const ExportDialogState& d, const ViewSta
 // when the format holds one map.
 bool export_panels(const ExportDialogState& d, std::vector<core::DayInterval>* periods, std::string* error);
 
-// The windows an animation's frames show (the timeline's stepping over d.extent).
+// The months an animation covers: From/To over the data's months (d.extent). Nullopt with
+// *error naming the field when one is not a date or To is before From.
+std::optional<core::MonthRange> export_months(const ExportDialogState& d, std::string* error);
+
+// The windows an animation's frames show (the timeline's stepping over export_months; none when
+// From/To are invalid).
 std::vector<core::MonthRange> export_windows(const ExportDialogState& d);
 
 // The panel (ImGui window). Marks preview_dirty when an option changes.

@@ -110,3 +110,57 @@ TEST_CASE("cancelling an animation in the dialog leaves nothing at the target") 
   CHECK(f.dialog.status.find("cancelled") != std::string::npos);
   CHECK(fs::is_empty(dir.path));
 }
+
+TEST_CASE("the dialog's animation covers its From/To months, the data's when they are empty") {
+  DialogFixture f;
+  TempDir dir;
+  REQUIRE(ui::choose_export_format(f.dialog, dir.file("frames/")));
+  f.dialog.mode = core::WindowMode::Sliding;
+  f.dialog.window_months = 1;
+  CHECK(ui::export_windows(f.dialog).size() == 6);  // Jan .. Jun 2022
+  f.dialog.from = "2022-02";
+  f.dialog.to = "2022-04";
+  const auto windows = ui::export_windows(f.dialog);
+  REQUIRE(windows.size() == 3);
+  CHECK(windows.front().start_month == core::month_index(2022, 2));
+  CHECK(windows.back().start_month == core::month_index(2022, 4));
+  std::string error;
+  f.dialog.to = "2021";
+  CHECK_FALSE(ui::export_months(f.dialog, &error));
+  CHECK(error.find("before From") != std::string::npos);
+  f.dialog.to = "2022-13";
+  CHECK_FALSE(ui::export_months(f.dialog, &error));
+  CHECK(error.rfind("To: ", 0) == 0);
+  // An export asked for with a bad field writes nothing and says why.
+  CHECK_FALSE(app::run_export(f.dialog, f.view, f.data(), {}));
+  CHECK(f.dialog.status.rfind("To: ", 0) == 0);
+  CHECK_FALSE(fs::exists(dir.file("frames")));
+}
+
+TEST_CASE("the dialog's Panels field writes the sheet --panels writes, and names a bad period") {
+  DialogFixture f;
+  TempDir dir;
+  f.dialog.custom_w = 960;
+  f.dialog.custom_h = 540;
+  REQUIRE(ui::choose_export_format(f.dialog, dir.file("sheet.svg")));
+  f.dialog.panels = "2022-01/2022-03,2022-04/2022-06";
+  REQUIRE(app::run_export(f.dialog, f.view, f.data(), {}));
+  std::ifstream in(f.dialog.path);
+  const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(svg.find("<g id=\"panel-1\" class=\"panel\"") != std::string::npos);
+  CHECK(svg.find("Jan – Mar 2022 · 3 incidents") != std::string::npos);
+  CHECK(svg.find("Apr – Jun 2022 · 3 incidents") != std::string::npos);
+  CHECK(svg.find("panel-3") == std::string::npos);
+
+  f.dialog.panels = "2022,2023-13";
+  f.dialog.path = dir.file("bad.svg");
+  CHECK_FALSE(app::run_export(f.dialog, f.view, f.data(), {}));
+  CHECK(f.dialog.status.find("item 2 \"2023-13\"") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.file("bad.svg")));
+
+  REQUIRE(ui::choose_export_format(f.dialog, dir.file("sheet.tif")));
+  f.dialog.panels = "2022";
+  CHECK_FALSE(app::run_export(f.dialog, f.view, f.data(), {}));
+  CHECK(f.dialog.status.find(".png, .svg or .pdf") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.file("sheet.tif")));
+}
