@@ -38,8 +38,25 @@ LayoutOptions sheet_options(const ExportData& data, const ExportSettings& s, con
   const core::IncidentFilter filter{.type_mask = s.type_mask, .killed_min = s.killed_min, .visible = s.visible};
   o.legend_types = legend_types(*data.dataset, filter, periods);
   o.attribution = attribution_text(data.bundle, data.bundle_incidents_shown, s.ctc_shares);
-  if (s.ctc_shares && data.bundle)
-    for (const core::DayInterval w : periods) add_share_legend(*data.bundle, w, s.caption, &o);
+  if (s.ctc_shares && data.bundle) {
+    // Every panel's figures in one legend; "none applies" only when no panel has any.
+    std::string none;
+    for (const core::DayInterval w : periods) {
+      LayoutOptions one;
+      add_share_legend(*data.bundle, w, s.caption, &one);
+      if (one.shares.empty()) {
+        none = one.attribution;
+        continue;
+      }
+      o.shares_title = one.shares_title;
+      for (ShareEntry& e : one.shares)
+        if (std::none_of(o.shares.begin(), o.shares.end(), [&](const ShareEntry& x) { return x.label == e.label; }))
+          o.shares.push_back(std::move(e));
+      if (!one.attribution.empty() && o.attribution.find(one.attribution) == std::string::npos)
+        o.attribution = one.attribution + o.attribution;
+    }
+    if (o.shares.empty()) o.attribution = none + o.attribution;
+  }
   if (!s.caption.empty()) o.attribution = s.caption + " " + o.attribution;
   return o;
 }

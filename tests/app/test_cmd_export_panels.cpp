@@ -179,3 +179,19 @@ TEST_CASE("bad --panels are usage errors that name the problem and write nothing
     CHECK_FALSE(std::filesystem::exists(dir.file(c.file)));
   }
 }
+
+TEST_CASE("a sheet's one legend lists the article's figures of every panel, and says none applies only when none does") {
+  TempDir dir;
+  const std::string out = dir.file("ctc.svg");
+  auto r = run_driftmap({"export", "--panels", "2022,2024", "--ctc", "on", "--out", out});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string svg = driftmap::test::read_all(out);
+  CHECK(svg.find(">Kabul 27 % (2022)<") != std::string::npos);  // 2022's figure; 2024 has none
+  CHECK(svg.find("none overlaps") == std::string::npos);
+  r = run_driftmap({"export", "--panels", "2016,2024", "--ctc", "on", "--out", out});
+  REQUIRE(r.exit_code == 0);
+  svg = driftmap::test::read_all(out);
+  CHECK(svg.find("CTC Sentinel (2023), reported") == std::string::npos);
+  CHECK(svg.find("none overlaps") != std::string::npos);
+}
