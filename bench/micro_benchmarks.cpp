@@ -10,7 +10,7 @@
 #include "app/synthetic_data.hpp"
 #include "core/area_index.hpp"
 #include "core/boundaries.hpp"
-#include "core/fast_csv.hpp"
+#include "core/input/fast_csv_reader.hpp"
 #include "core/geodata.hpp"
 #include "core/incident_loader.hpp"
 #include "core/projection.hpp"

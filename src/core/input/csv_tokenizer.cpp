@@ -63,7 +63,6 @@ bool CsvTokenizer::next() {
 }
 
 size_t CsvTokenizer::read_field(size_t index) {
-  if (buffers_.size() <= index) buffers_.resize(index + 1);
   const size_t n = text_.size();
   size_t i = pos_;
   // Common case: an unquoted field is a view into the text.
@@ -73,6 +72,7 @@ size_t CsvTokenizer::read_field(size_t index) {
     return i;
   }
   // A field with quotes: copied without them.
+  if (buffers_.size() <= index) buffers_.resize(index + 1);
   std::string& buf = buffers_[index];
   buf.assign(text_.substr(pos_, i - pos_));
   bool quoted = false;

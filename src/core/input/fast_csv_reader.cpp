@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -68,10 +69,20 @@ struct Chunk {
   std::string declined;               // non-empty: why this chunk could not be read
 };
 
+// No NUL and valid UTF-8. Pure ASCII is checked 8 bytes at a time: this scan reads every byte of
+// a file of millions of rows, and a byte loop cost a tenth of the load.
 bool valid_text(const char* b, const char* e) {
-  if (std::memchr(b, '\0', size_t(e - b))) return false;
-  for (const char* p = b; p < e; ++p)
-    if (static_cast<unsigned char>(*p) >= 0x80) return is_valid_utf8(std::string_view(p, size_t(e - p)));
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const char* p = b;
+  for (; e - p >= 8; p += 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    if ((w & kHigh) | ((w - kOnes) & ~w & kHigh)) break;  // a byte >= 0x80, or a zero byte
+  }
+  const size_t rest = size_t(e - p);
+  if (std::memchr(p, '\0', rest)) return false;
+  for (const char* q = p; q < e; ++q)
+    if (static_cast<unsigned char>(*q) >= 0x80) return is_valid_utf8(std::string_view(q, size_t(e - q)));
   return true;
 }
 

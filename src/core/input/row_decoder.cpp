@@ -158,6 +158,13 @@ void decode_categories(const RowValues& v, Incident& inc, RowReport& r) {
   else r.error("casualties_disputed", quote_value(to_lower_ascii(d)) + " is not true or false");
 }
 
+// Readers reuse one Incident for every row; most files leave most text fields empty, and the
+// fast reader's rows stay cheap when an empty field costs no string call.
+void set_text(std::string& dst, std::string_view s) {
+  if (s.empty()) dst.clear();
+  else dst.assign(s);
+}
+
 }  // namespace
 
 std::string_view field_name(IncidentField field) { return field_table()[static_cast<size_t>(field)].name; }
@@ -221,12 +228,12 @@ bool decode_row(const RowValues& v, const DecodeRules& rules, Incident& inc, Row
   decode_categories(v, inc, r);
   decode_count(r, "killed", at(v, F::Killed), inc.killed);
   decode_count(r, "wounded", at(v, F::Wounded), inc.wounded);
-  inc.id.assign(at(v, F::Id));
-  inc.place.assign(at(v, F::Place));
-  inc.admin1.assign(at(v, F::Admin1));
-  inc.country.assign(at(v, F::Country));
-  inc.summary.assign(at(v, F::Summary));
-  inc.sources.assign(at(v, F::Sources));
+  set_text(inc.id, at(v, F::Id));
+  set_text(inc.place, at(v, F::Place));
+  set_text(inc.admin1, at(v, F::Admin1));
+  set_text(inc.country, at(v, F::Country));
+  set_text(inc.summary, at(v, F::Summary));
+  set_text(inc.sources, at(v, F::Sources));
   inc.source_line = r.line;
   return located;
 }

@@ -195,6 +195,21 @@ TEST_CASE("the fast reader declines what only the OGR path reads or reports") {
     require_same_result(load_incidents(path), load_incidents(path, kOgr));
     std::remove(path.c_str());
   }
+  SECTION("text is checked at every byte: a NUL or a non-UTF-8 byte deep in a chunk declines") {
+    const std::string rows = "2021-01-01,34.5,69.2,attack,1\n2021-01-02,34.5,69.2,attack,2\n";
+    for (const std::string bad : {std::string("2021-01-03,34.5,69.2,att\0ck,3\n", 31), std::string("2021-01-03,34.5,69.2,attack,3\xFF\n")}) {
+      const std::string path = temp_csv(header + rows + bad + rows);
+      std::string why;
+      CHECK_FALSE(load_incidents_fast_csv(path, {}, {.threads = 1, .min_chunk_bytes = 1}, &why));
+      CHECK(why == "not UTF-8 text");
+      std::remove(path.c_str());
+    }
+    const std::string path = temp_csv("date,lat,lon,place\n" "2021-01-01,34.5,69.2,Jal\xC4\x81l\xC4\x81" "b\xC4\x81" "d\n");
+    const auto read = load_incidents_fast_csv(path, {}, {.threads = 1, .min_chunk_bytes = 1});
+    REQUIRE(read);
+    CHECK(read->dataset->place(0) == "Jal\xC4\x81l\xC4\x81" "b\xC4\x81" "d");
+    std::remove(path.c_str());
+  }
   SECTION("unknown columns and mapped columns go to the OGR path") {
     const std::string path = temp_csv("date,lat,lon,notes\n2021-01-01,34.5,69.2,x\n");
     CHECK_FALSE(load_incidents_fast_csv(path, {}));
