@@ -9,6 +9,7 @@
 #include "app/import_options.hpp"
 #include "app/story_options.hpp"
 #include "core/geodata.hpp"
+#include "core/named_views.hpp"
 #include "core/incident_loader.hpp"
 #include "render/gl_objects.hpp"
 #include "state/filters.hpp"
@@ -330,7 +331,7 @@ void apply_session_filters(const state::Session& session, render::ExportSettings
   st->killed_min = rule.killed_min;
   // Country and text search need a look at each row: evaluated once into visibility bytes.
   if (rule.needs_row_lookup()) st->visible = core::row_lookup_mask(rule, in->dataset);
-  if (!st->bbox) st->projection_centre_deg = render::viewer_projection_centre(*in->boundaries);
+  if (!st->bbox) st->projection_centre_deg = core::bundled_home_projection_centre(*in->boundaries);
 }
 
 }  // namespace

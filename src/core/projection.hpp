@@ -17,6 +17,7 @@ struct GeoBox {
   void extend(double lon, double lat);
   double centre_lon() const { return 0.5 * (min_lon + max_lon); }
   double centre_lat() const { return 0.5 * (min_lat + max_lat); }
+  bool contains(double lon, double lat) const { return lon >= min_lon && lon <= max_lon && lat >= min_lat && lat <= max_lat; }
 };
 
 enum class ProjectionKind { LambertAzimuthalEqualArea, WebMercator, EqualEarth };

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/article_figures.hpp"
+#include "core/named_views.hpp"
 #include "core/period_list.hpp"
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
@@ -74,17 +75,6 @@ std::string short_title(const std::string& t) {
 }
 
 }  // namespace
-
-Vec2 viewer_projection_centre(const core::Boundaries& b) {
-  GeoBox box;
-  for (const char* code : {"AFG", "PAK"})
-    if (auto i = b.find_admin0(code)) {
-      box.extend(b.admin0()[*i].bbox.min_lon, b.admin0()[*i].bbox.min_lat);
-      box.extend(b.admin0()[*i].bbox.max_lon, b.admin0()[*i].bbox.max_lat);
-    }
-  if (!box.valid()) return {67.5, 30.5};
-  return {box.centre_lon(), box.centre_lat()};
-}
 
 std::string attribution_text(const core::Bundle* bundle, bool bundle_incidents_shown, bool ctc_shares) {
   std::string s = "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0).";
@@ -271,7 +261,7 @@ void MapExporter::Impl::choose_projection(const GeoBox& box) {
     m.framing = core::frame_incidents(points, {.aspect = double(F.w) / double(F.h)}, box);
     m.projection = m.framing->make_projection();
   } else if ((st.centre_m || st.view_box_m) && !st.bbox) {
-    const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : viewer_projection_centre(*data.boundaries);
+    const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : core::bundled_home_projection_centre(*data.boundaries);
     m.projection = core::Projection::laea(c.x, c.y);
   } else if (st.projection_centre_deg) {
     m.projection = core::Projection::laea(st.projection_centre_deg->x, st.projection_centre_deg->y);

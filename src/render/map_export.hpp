@@ -94,9 +94,6 @@ struct ExportSettings {
 // The size and resolution an export can have (else ExportError); a dpi of 0 becomes the size's default.
 void check_export_settings(ExportSettings& settings);
 
-// The viewer's projection centre: the AFG+PAK box's centre (so that saved sessions line up).
-core::Vec2 viewer_projection_centre(const core::Boundaries& b);
-
 // One line naming Natural Earth, GeoNames and the cited documents (short titles).
 // "Boundaries: …; Places: …" plus the documents behind what is drawn: every bundled source when
 // the bundle's incidents are shown, else those of the CTC shares when they are (ctc_shares).

@@ -41,7 +41,7 @@ struct TimeState {
 
 // A request a panel makes that the app loop carries out (panels do no I/O).
 enum class Action : uint8_t {
-  None, FitData, FitAfPak, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
+  None, FitData, FitHome, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
   LoadValidRows,  // reload reload_path skipping its invalid rows
   OpenExport,     // the Export dialog (File → Export…, Ctrl+E)
   ReplaceSession, // the user agreed to replace confirm_replace_path with this session

@@ -53,7 +53,7 @@ void menu_bar(ViewState& v, const Scene& s) {
   }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Fit to data", "F")) v.request(Action::FitData);
-    if (ImGui::MenuItem("Af-Pak", "1")) v.request(Action::FitAfPak);
+    if (ImGui::MenuItem("Af-Pak", "1")) v.request(Action::FitHome);
     if (ImGui::MenuItem("Wider region", "2")) v.request(Action::FitRegion);
     if (ImGui::MenuItem("World", "3")) v.request(Action::FitWorld);
     if (s.story && ImGui::MenuItem("Story", "PgUp/PgDn", v.show_story)) {
@@ -393,7 +393,7 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
       case GLFW_KEY_PAGE_DOWN: story_step(v, s, +1); break;
       case GLFW_KEY_F: if (!k.repeat) v.request(Action::FitData); break;
       case GLFW_KEY_F1: v.show_shortcuts = true; break;
-      case GLFW_KEY_1: if (!k.repeat) v.request(Action::FitAfPak); break;
+      case GLFW_KEY_1: if (!k.repeat) v.request(Action::FitHome); break;
       case GLFW_KEY_2: if (!k.repeat) v.request(Action::FitRegion); break;
       case GLFW_KEY_3: if (!k.repeat) v.request(Action::FitWorld); break;
       default: break;

@@ -34,7 +34,7 @@ void Viewer::handle_action(state::Action a) {
   switch (a) {
     case state::Action::None: break;
     case state::Action::FitData: fit_data(); break;
-    case state::Action::FitAfPak: fit_lonlat(ws_.afpak_box); break;
+    case state::Action::FitHome: fit_lonlat(ws_.home_box); break;
     case state::Action::ShowChapter: show_chapter(); break;
     case state::Action::FitRegion: fit_lonlat(ws_.region_box); break;
     case state::Action::FitWorld: fit_world(); break;

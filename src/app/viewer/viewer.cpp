@@ -104,7 +104,7 @@ void Viewer::frame_panels(int frame) {
     v_.request(opt_.view == "world"    ? state::Action::FitWorld
                : opt_.view == "region" ? state::Action::FitRegion
                : opt_.view == "data"   ? state::Action::FitData
-                                       : state::Action::FitAfPak);
+                                       : state::Action::FitHome);
     fitted_ = true;
   }
   ui::advance_playback(v_.time, scene_.extent, frame_dt_s_);

@@ -9,20 +9,6 @@
 
 namespace driftmap::app {
 
-namespace {
-core::GeoBox countries_box(const core::Boundaries& b, std::initializer_list<const char*> codes) {
-  core::GeoBox box;
-  for (const char* c : codes)
-    if (auto i = b.find_admin0(c)) {
-      const core::GeoBox& g = b.admin0()[*i].bbox;
-      box.extend(g.min_lon, g.min_lat);
-      box.extend(g.max_lon, g.max_lat);
-    }
-  return box;
-}
-
-}  // namespace
-
 bool Workspace::load_boundaries() {
   if (!import_.load_bundled()) {
     for (const auto& p : import_.load_problems.items) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
@@ -30,11 +16,19 @@ bool Workspace::load_boundaries() {
     return false;
   }
   boundaries_ = &*import_.boundaries;
-  afpak_box = countries_box(*boundaries_, {"AFG", "PAK"});
-  region_box = countries_box(*boundaries_, {"AFG", "PAK", "IRN", "TKM", "UZB", "TJK", "KGZ"});
-  if (!afpak_box.valid()) afpak_box = region_box;
-  if (!afpak_box.valid()) afpak_box.extend(0, 0), afpak_box.extend(1, 1);
-  projection_ = core::Projection::laea(afpak_box.centre_lon(), afpak_box.centre_lat());
+  core::Problems view_problems;
+  const std::vector<core::NamedView> views = core::load_bundled_views(*boundaries_, &view_problems);
+  for (const auto& p : view_problems.items) {
+    std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
+    startup_problems.items.push_back(p);
+  }
+  home_box = core::named_view_box(views, core::kHomeView, *boundaries_);
+  region_box = core::named_view_box(views, core::kRegionView, *boundaries_);
+  if (!region_box.valid()) region_box = home_box;
+  if (!home_box.valid()) home_box = region_box;
+  if (!home_box.valid()) home_box.extend(-180, -60), home_box.extend(180, 80), region_box = home_box;
+  const core::Vec2 c = core::home_projection_centre(views, *boundaries_);
+  projection_ = core::Projection::laea(c.x, c.y);
   return true;
 }
 

@@ -13,6 +13,7 @@
 #include "core/bundle.hpp"
 #include "core/dataset.hpp"
 #include "core/geometry.hpp"
+#include "core/named_views.hpp"
 #include "core/problem.hpp"
 #include "core/projection.hpp"
 #include "core/story.hpp"
@@ -25,8 +26,8 @@ class Workspace {
   Workspace(const Workspace&) = delete;  // active() may point into it
   Workspace& operator=(const Workspace&) = delete;
 
-  // The bundled boundaries, the boxes and the projection centred on Afghanistan and Pakistan;
-  // false with the reasons on stderr when the boundaries cannot be read.
+  // The bundled boundaries, the named views' boxes (geodata/views.csv) and the projection centred
+  // on the home view; false with the reasons on stderr when the boundaries cannot be read.
   bool load_boundaries();
   // The bundled incidents and reported figures; their errors are kept in startup_problems.
   void load_bundle(bool verbose);
@@ -52,7 +53,7 @@ class Workspace {
   std::vector<std::vector<size_t>> region_areas;  // per bundle region, its admin1 indices
   std::vector<size_t> shift_regions;              // regions with reported shares
   std::vector<core::Chapter> story;               // geodata/story.csv (empty when it cannot be read)
-  core::GeoBox afpak_box, region_box;
+  core::GeoBox home_box, region_box;  // the named views "home" and "region"
   core::Problems startup_problems;
 
  private:

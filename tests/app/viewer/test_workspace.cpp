@@ -31,10 +31,10 @@ TEST_CASE("the workspace shows the bundle alone until a file is added, then both
 TEST_CASE("the workspace's boxes hold Afghanistan and Pakistan inside the wider region") {
   app::Workspace ws;
   REQUIRE(ws.load_boundaries());
-  REQUIRE(ws.afpak_box.valid());
-  CHECK(ws.afpak_box.min_lon < 62);   // Herat
-  CHECK(ws.afpak_box.max_lon > 74);   // Gilgit-Baltistan
-  CHECK(ws.region_box.min_lon < ws.afpak_box.min_lon);  // Iran lies west
+  REQUIRE(ws.home_box.valid());
+  CHECK(ws.home_box.min_lon < 62);   // Herat
+  CHECK(ws.home_box.max_lon > 74);   // Gilgit-Baltistan
+  CHECK(ws.region_box.min_lon < ws.home_box.min_lon);  // Iran lies west
   const core::GeoBox aoi = ws.initial_area_of_interest();
   CHECK(aoi.min_lon < ws.region_box.min_lon);
   CHECK(aoi.max_lat > ws.region_box.max_lat);
