@@ -325,11 +325,8 @@ void header_marks(MarkSink& sink, const MapLayout& L, const LayoutOptions& o, co
     font.set_pixel_size(L.pt(l.pt));
     const int pad = l.boxed ? L.pt(kBoxPadPt) : 0;
     if (l.boxed) {  // outlined, so the period reads as its own element of the slide
-      Mark box;
-      box.kind = Mark::Kind::Rect, box.group = "header", box.x = L.pt(10) - pad, box.y = y,
-      box.w = font.measure(l.text) + 2 * pad, box.h = font.line_height_px() + 2 * pad, box.fill = style.text_panel,
-      box.stroke = style.text, box.stroke_px = std::max(1, L.pt(0.75));
-      sink.out.push_back(box);
+      sink.rect("header", L.pt(10) - pad, y, font.measure(l.text) + 2 * pad, font.line_height_px() + 2 * pad, style.text_panel);
+      sink.out.back().stroke = style.text, sink.out.back().stroke_px = std::max(1, L.pt(0.75));
     }
     sink.text("header", L.pt(10), y + pad + font.ascender_px(), l.text, L.pt(l.pt), l.bold, style.text);
     y += font.line_height_px() + 2 * pad;

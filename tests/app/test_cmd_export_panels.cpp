@@ -195,3 +195,21 @@ TEST_CASE("a sheet's one legend lists the article's figures of every panel, and 
   CHECK(svg.find("CTC Sentinel (2023), reported") == std::string::npos);
   CHECK(svg.find("none overlaps") != std::string::npos);
 }
+
+TEST_CASE("with --labels off every panel goes without place names") {
+  TempDir dir;
+  for (const char* labels : {"on", "off"}) {
+    const std::string out = dir.file(std::string("l") + labels + ".svg");
+    const auto r = run_driftmap({"export", "--panels", "2022,2024", "--labels", labels, "--out", out});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string svg = driftmap::test::read_all(out);
+    for (const char* id : {"panel-1-labels", "panel-2-labels"}) {
+      const size_t a = svg.find(std::string("<g id=\"") + id + "\"");
+      REQUIRE(a != std::string::npos);
+      const std::string layer = svg.substr(a, svg.find("</g>", a) - a);
+      INFO(labels << " " << id);
+      CHECK((layer.find("<text") != std::string::npos) == (std::string(labels) == "on"));
+    }
+  }
+}
