@@ -10,6 +10,7 @@
 
 #include "app/cli_args.hpp"
 #include "app/commands.hpp"
+#include "core/article_figures.hpp"
 #include "core/boundaries.hpp"
 #include "core/bundle.hpp"
 #include "core/geodata.hpp"
@@ -150,14 +151,14 @@ std::string joined(const std::vector<std::string>& figures) {
 
 // One row per period and group, then the period's total; reported figures only by region, the
 // article's only grouping.
-void print_table(Counts& counts, Reported& reported, const std::string& by) {
+void print_table(Counts& counts, Reported& reported, const std::string& by, const std::string& reporter) {
   std::set<std::string> periods;
   for (const auto& [p, _] : counts.by_group) periods.insert(p);
   for (const auto& [p, _] : counts.totals) periods.insert(p);
   if (by == "region")
     for (const auto& [p, _] : reported) periods.insert(p);
   std::printf("%-9s %-24s %9s %8s  %s\n", "period", by.c_str(), "incidents", "attacks",
-              by == "region" ? "reported by CTC Sentinel (2023)" : "");
+              by == "region" ? ("reported by " + reporter).c_str() : "");
   for (const auto& p : periods) {
     std::set<std::string> groups;
     for (const auto& [g, _] : counts.by_group[p]) groups.insert(g);
@@ -206,9 +207,9 @@ int cmd_stats(int argc, char** argv) {
   Counts counts = count_incidents(d, monthly, by, *boundaries, *tables);
   Reported reported = reported_figures(*tables, monthly);
   std::printf("Dataset: %s (%zu incidents). Counts are incidents the documents describe, by start date;\n"
-              "'reported' are the CTC Sentinel (2023) article's own figures for all claimed attacks.\n\n",
-              data_path.c_str(), d.size());
-  print_table(counts, reported, by);
+              "'reported' are the figures %s gives for all claimed attacks.\n\n",
+              data_path.c_str(), d.size(), core::figures_source(*tables).c_str());
+  print_table(counts, reported, by, core::figures_source(*tables));
   print_notes(d, *tables);
   return kExitOk;
 }

@@ -65,6 +65,28 @@ std::string figure_text(const Bundle& b, const WindowFigure& f) {
   return label + " " + buf + " (" + f.period + ")";
 }
 
+namespace {
+const Source* figures_document(const Bundle& b) {
+  for (const Aggregate& a : b.aggregates)
+    if (a.metric == AggregateMetric::SharePercent)
+      if (const Source* src = b.source(a.source_id)) return src;
+  return nullptr;
+}
+}  // namespace
+
+std::string figures_publisher(const Bundle& b) {
+  const Source* src = figures_document(b);
+  if (!src) return "the article";
+  const std::string& name = src->credit.empty() ? src->title : src->credit;
+  return name.substr(0, name.find(':'));
+}
+
+std::string figures_source(const Bundle& b) {
+  const Source* src = figures_document(b);
+  if (!src || src->published.empty()) return figures_publisher(b);
+  return figures_publisher(b) + " (" + src->published + ")";
+}
+
 std::string no_figures_caption(const Bundle& b) {
   // Every figure that could speak to some window, in the order of its period.
   const auto every = figures_for_window(b, {INT32_MIN / 2, INT32_MAX / 2});
@@ -84,7 +106,7 @@ std::string no_figures_caption(const Bundle& b) {
     return s;
   };
   if (shares.empty() && statements.empty()) return "The article reports no regional figures";
-  std::string s = "CTC Sentinel reports";
+  std::string s = figures_publisher(b) + " reports";
   if (!shares.empty()) s += " shares for " + join(shares);
   if (!statements.empty()) s += std::string(shares.empty() ? "" : " and") + " a statement for " + join(statements);
   return s + "; none overlaps this window";

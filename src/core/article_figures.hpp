@@ -37,6 +37,12 @@ std::vector<WindowFigure> region_figures_for_window(const Bundle& b, DayInterval
 // "Kabul 27 % (2022)" or "Nangarhar and Kabul: stated for 2020, no percentage".
 std::string figure_text(const Bundle& b, const WindowFigure& f);
 
+// Who reports the figures, as captions name it: the share figures' source's credit up to its
+// colon ("CTC Sentinel"), and with its year ("CTC Sentinel (2023)"); "the article" when the
+// tables name no source. From sources.csv, so that no caption repeats a literal of its own.
+std::string figures_publisher(const Bundle& b);
+std::string figures_source(const Bundle& b);
+
 // The caption when no figure applies: which figures exist and for when, e.g.
 // "CTC Sentinel reports shares for 2021, Sep–Dec 2021, 2022, H1 2023 and a statement for 2020;
 // none overlaps this window".

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/article_figures.hpp"
 #include "core/region_figures.hpp"
 // Header-only colour helpers (no ImGui): the CTC shares must look as they do in the viewer.
 #include "render/region_colours.hpp"
@@ -31,7 +32,7 @@ void add_share_legend(const core::Bundle& bundle, core::DayInterval w, const std
     if (lo->attribution.find(none) == std::string::npos) lo->attribution = none + lo->attribution;
     return;
   }
-  lo->shares_title = "CTC Sentinel (2023), reported:";
+  lo->shares_title = core::figures_source(bundle) + ", reported:";
   for (const std::string& q : core::statement_quotes(figs)) {  // once, though a chapter may quote it too
     const std::string quoted = q.substr(q.find("\u201c"));
     if (caption.find(quoted) == std::string::npos && lo->attribution.find(quoted) == std::string::npos)
@@ -45,7 +46,7 @@ void add_share_legend(const core::Bundle& bundle, core::DayInterval w, const std
 }
 
 void add_share_room(const core::Bundle& bundle, LayoutOptions* measure) {
-  measure->shares_title = "CTC Sentinel (2023), reported:";
+  measure->shares_title = core::figures_source(bundle) + ", reported:";
   std::string longest = core::no_figures_caption(bundle) + ".";
   std::vector<std::string> texts;
   size_t most = 0;

@@ -2,6 +2,7 @@
 // statement) and the hover tooltip.
 #include <string>
 
+#include "core/article_figures.hpp"
 #include "imgui.h"
 #include "ui/details.hpp"
 #include "ui/panels.hpp"
@@ -119,8 +120,8 @@ void region_tooltip(const ViewState& v, const Scene& s) {
     ImGui::Separator();
     ImGui::TextUnformatted(s.bundle->regions[r].label.c_str());
     if (s.share_period && r < s.shares.values.size() && s.shares.values[r][*s.share_period])
-      ImGui::Text("%.0f%% of ISK attacks in %s, reported by CTC Sentinel (2023)", *s.shares.values[r][*s.share_period],
-                  s.shares.period_labels[*s.share_period].c_str());
+      ImGui::Text("%.0f%% of ISK attacks in %s, reported by %s", *s.shares.values[r][*s.share_period],
+                  s.shares.period_labels[*s.share_period].c_str(), core::figures_source(*s.bundle).c_str());
     else
       ImGui::TextDisabled("no share reported for this period");
     if (v.show_region_counts && r < s.region_counts.size())

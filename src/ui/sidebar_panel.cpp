@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/article_figures.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/panels.hpp"
@@ -167,8 +168,8 @@ void legend_section(ViewState& v, const Scene& s) {
   if (s.density && s.density_max_count > 0) legend_density_ramp(s, *s.style);
   if (s.bundle && v.show_ctc_shift) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("Region colours: CTC Sentinel's reported shares (above); hatching and tints show this "
-                        "dataset's area incidents over them.");
+    ImGui::TextDisabled("Region colours: the shares %s reports (above); hatching and tints show this "
+                        "dataset's area incidents over them.", core::figures_publisher(*s.bundle).c_str());
     ImGui::PopTextWrapPos();
   }
 }
@@ -182,7 +183,7 @@ void ctc_share_tooltip(const Scene& s, float mx, float group_w) {
   const std::vector<size_t>& shown = s.shift_regions;
   const size_t p = std::min(np - 1, static_cast<size_t>(std::max(0.f, mx / group_w)));
   ImGui::BeginTooltip();
-  ImGui::Text("%s (reported by CTC Sentinel, 2023)", sh.period_labels[p].c_str());
+  ImGui::Text("%s (reported by %s)", sh.period_labels[p].c_str(), core::figures_source(*s.bundle).c_str());
   for (size_t r : shown) {
     if (!sh.values[r][p]) continue;
     ImGui::Text("%s: %.0f%%", s.bundle->regions[r].label.c_str(), *sh.values[r][p]);
@@ -200,7 +201,7 @@ void ctc_share_chart(const Scene& s) {
   const core::ReportedSeries& sh = s.shares;
   const size_t np = sh.periods.size();
   ImGui::TextUnformatted("Share of ISK attacks, %");
-  ImGui::TextDisabled("reported by CTC Sentinel (2023)");
+  ImGui::TextDisabled("reported by %s", core::figures_source(*s.bundle).c_str());
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float fs = ImGui::GetFontSize();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -276,7 +277,7 @@ void ctc_window_figures(const ViewState& v, const Scene& s) {
 
 void ctc_section(ViewState& v, const Scene& s) {
   if (!s.bundle || s.bundle->regions.empty()) {
-    ImGui::TextDisabled("(no CTC Sentinel figures in this project)");
+    ImGui::TextDisabled("(no article figures in this project)");
     return;
   }
   ImGui::Checkbox("colour regions by reported share", &v.show_ctc_shift);
@@ -298,7 +299,8 @@ void sidebar_panel(ViewState& v, const Scene& s) {
   if (ImGui::Begin("Sidebar", nullptr, flags)) {
     ImGui::TextDisabled("%s", s.data_description.c_str());
     if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) filters_section(v, s);
-    if (ImGui::CollapsingHeader("Geographic shift (CTC Sentinel)", ImGuiTreeNodeFlags_DefaultOpen)) ctc_section(v, s);
+    const std::string shift_header = s.bundle ? "Geographic shift (" + core::figures_publisher(*s.bundle) + ")###shift" : "Geographic shift###shift";
+    if (ImGui::CollapsingHeader(shift_header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) ctc_section(v, s);
     if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) legend_section(v, s);
     if (ImGui::CollapsingHeader("Layers")) {
       ImGui::Checkbox("labels", &v.show_labels);

@@ -5,6 +5,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include "core/article_figures.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/panels.hpp"
@@ -160,7 +161,8 @@ void about_window(ViewState& v, const Scene& s) {
       }
       ImGui::Unindent();
     }
-    ImGui::BulletText("Regional shares: as reported by CTC Sentinel (2023), not counted by driftmap.");
+    if (s.bundle)
+      ImGui::BulletText("Regional shares: as reported by %s, not counted by driftmap.", core::figures_source(*s.bundle).c_str());
     ImGui::Separator();
     ImGui::TextWrapped("Keyboard shortcuts: Help \u2192 Keyboard shortcuts (F1).");
   }

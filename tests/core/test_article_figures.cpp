@@ -114,3 +114,15 @@ TEST_CASE("windows that straddle periods show the best-overlapping figures, each
   }
   SECTION("an empty window has no figures") { CHECK(figures_for_window(bundle(), {100, 100}).empty()); }
 }
+
+TEST_CASE("captions name the figures' source from sources.csv, not from a literal") {
+  CHECK(figures_publisher(bundle()) == "CTC Sentinel");
+  CHECK(figures_source(bundle()) == "CTC Sentinel (2023)");
+  CHECK(no_figures_caption(bundle()).rfind("CTC Sentinel reports", 0) == 0);
+  Bundle renamed = bundle();
+  for (Source& s : renamed.sources)
+    if (s.source_id == "ctc2023") s.credit = "Another Journal: Its Title", s.published = "2031";
+  CHECK(figures_source(renamed) == "Another Journal (2031)");
+  CHECK(no_figures_caption(renamed).rfind("Another Journal reports", 0) == 0);
+  CHECK(figures_source(Bundle{}) == "the article");
+}
