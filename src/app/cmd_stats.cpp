@@ -2,6 +2,7 @@
 // printed beside the figures the CTC Sentinel article reports (aggregates.csv) — two different
 // things, labelled as such: the dataset counts incidents the documents describe; the article
 // counts all attacks the group claimed.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "core/bundle.hpp"
 #include "core/geodata.hpp"
 #include "core/incident_loader.hpp"
+#include "core/region_figures.hpp"
 
 namespace driftmap::app {
 
@@ -22,16 +24,20 @@ namespace {
 
 ArgParser make_parser() {
   ArgParser p("driftmap stats",
-              "[--by region|admin1|country] [--period year|month] [--data FILE]\n"
+              "[--by region|admin1|country] [--period year|month] [--regions FILE] [--data FILE]\n"
               "       driftmap stats --drift [--by year|half|quarter] [--json] [--data FILE]",
               "Counts incidents per period and group, beside the regional figures the CTC Sentinel\n"
               "article reports (geodata/aggregates.csv). An incident counts in the period its date starts.\n"
+              "By region, 'share' is computed from the data: the group's incidents over all incidents of\n"
+              "the period with a stated place (never the article's figure, which stands beside it).\n"
               "With --drift: the centre of the located incidents per period, its spread, and its move\n"
               "from one period to the next (km and bearing).");
   p.option("--by", "region|admin1|country", "grouping (default region: the article's region groups);\n"
            "with --drift the period: year (default), half or quarter")
       .option("--period", "year|month", "period length (default year)")
       .option("--data", "FILE", "incident file to count instead of the bundled dataset")
+      .option("--regions", "FILE", "region groups to count by (columns region, label, members; default\n"
+              "geodata/regions.csv, the article's groups)")
       .flag("--drift", "the drift of the incidents' centre per period")
       .flag("--json", "with --drift: a JSON list of periods")
       .flag("--help", "show this help");
@@ -77,27 +83,19 @@ void print_notes(const core::Dataset& d, const core::Bundle& tables) {
 // members include its province. Incidents without a stated place count in one group of their own,
 // in no region, province or country.
 std::vector<std::string> group_keys(const core::Dataset& d, size_t i, const std::string& by,
-                                    const core::Boundaries& boundaries, const core::Bundle& tables) {
+                                    const core::Boundaries& boundaries, const std::vector<core::Region>& regions,
+                                    const core::RegionMembership& membership) {
   std::vector<std::string> keys;
   if (!core::has_stated_place(d.location_precision()[i])) {
     keys.emplace_back("(place not stated)");
   } else if (by == "country") {
     keys.emplace_back(d.country(i).empty() ? "(none)" : std::string(d.country(i)));
-  } else {
+  } else if (by == "admin1") {
     auto idx = d.admin1(i).empty() ? std::nullopt : boundaries.find_admin1(d.admin1(i), d.country(i));
-    const std::string name = idx ? boundaries.admin1()[*idx].name : std::string();
-    if (by == "admin1") {
-      keys.push_back(name.empty() ? "(no province)" : name);
-    } else {
-      for (const auto& r : tables.regions) {
-        if (r.region == "all") continue;
-        for (const auto& m : r.members)
-          if (!name.empty() && boundaries.find_admin1(m) == idx) {
-            keys.push_back(r.region);
-            break;
-          }
-      }
-    }
+    keys.push_back(idx ? boundaries.admin1()[*idx].name : "(no province)");
+  } else {
+    for (size_t r : membership.regions_of(d, i))
+      if (regions[r].region != "all") keys.push_back(regions[r].region);
   }
   return keys;
 }
@@ -107,15 +105,18 @@ using Tally = std::pair<int, int>;
 struct Counts {
   std::map<std::string, std::map<std::string, Tally>> by_group;  // period → group → tally
   std::map<std::string, Tally> totals;
+  std::map<std::string, int> placed;  // per period, incidents with a stated place (shares' total)
 };
 
 Counts count_incidents(const core::Dataset& d, bool monthly, const std::string& by, const core::Boundaries& boundaries,
-                       const core::Bundle& tables) {
+                       const std::vector<core::Region>& regions) {
   Counts counts;
+  const core::RegionMembership membership(regions, boundaries);
   for (size_t i = 0; i < d.size(); ++i) {
     const std::string p = period_key(d.start_day()[i], monthly);
     const bool attack = d.type()[i] == core::EventType::Attack || d.type()[i] == core::EventType::CrossBorderAttack;
-    for (const auto& g : group_keys(d, i, by, boundaries, tables)) {
+    counts.placed[p] += core::has_stated_place(d.location_precision()[i]);
+    for (const auto& g : group_keys(d, i, by, boundaries, regions, membership)) {
       counts.by_group[p][g].first++;
       counts.by_group[p][g].second += attack;
     }
@@ -143,6 +144,13 @@ Reported reported_figures(const core::Bundle& tables, bool monthly) {
   return reported;
 }
 
+// A computed share, "31 %" (whole percent, like the article's figures).
+std::string share_text(int n, int total) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f %%", 100.0 * n / total);
+  return buf;
+}
+
 std::string joined(const std::vector<std::string>& figures) {
   std::string s;
   for (const auto& f : figures) s += (s.empty() ? "" : "; ") + f;
@@ -151,26 +159,32 @@ std::string joined(const std::vector<std::string>& figures) {
 
 // One row per period and group, then the period's total; reported figures only by region, the
 // article's only grouping.
-void print_table(Counts& counts, Reported& reported, const std::string& by, const std::string& reporter) {
+void print_table(Counts& counts, Reported& reported, const std::string& by, const std::string& reporter,
+                 const std::vector<core::Region>& groups_shown) {
   std::set<std::string> periods;
   for (const auto& [p, _] : counts.by_group) periods.insert(p);
   for (const auto& [p, _] : counts.totals) periods.insert(p);
   if (by == "region")
     for (const auto& [p, _] : reported) periods.insert(p);
-  std::printf("%-9s %-24s %9s %8s  %s\n", "period", by.c_str(), "incidents", "attacks",
-              by == "region" ? ("reported by " + reporter).c_str() : "");
+  const bool regions = by == "region";
+  std::printf("%-9s %-24s %9s %8s %9s  %s\n", "period", by.c_str(), "incidents", "attacks", regions ? "computed" : "",
+              regions ? ("reported by " + reporter).c_str() : "");
   for (const auto& p : periods) {
     std::set<std::string> groups;
     for (const auto& [g, _] : counts.by_group[p]) groups.insert(g);
-    if (by == "region")
-      for (const auto& [g, _] : reported[p]) groups.insert(g);
+    if (by == "region")  // the article's figures for the groups counted (a user's groups may differ)
+      for (const auto& [g, _] : reported[p])
+        if (std::any_of(groups_shown.begin(), groups_shown.end(), [&](const auto& r) { return r.region == g; }))
+          groups.insert(g);
     groups.erase("all");
     for (const auto& g : groups) {
       const auto c = counts.by_group[p].count(g) ? counts.by_group[p][g] : Tally{0, 0};
-      const std::string rep = by == "region" ? joined(reported[p][g]) : std::string();
-      std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), g.c_str(), c.first, c.second, rep.c_str());
+      const std::string rep = regions ? joined(reported[p][g]) : std::string();
+      const bool shared = regions && g != "(place not stated)" && counts.placed[p] > 0;
+      std::printf("%-9s %-24s %9d %8d %9s  %s\n", p.c_str(), g.c_str(), c.first, c.second,
+                  shared ? share_text(c.first, counts.placed[p]).c_str() : "", rep.c_str());
     }
-    std::printf("%-9s %-24s %9d %8d  %s\n", p.c_str(), "(total)", counts.totals[p].first, counts.totals[p].second,
+    std::printf("%-9s %-24s %9d %8d %9s  %s\n", p.c_str(), "(total)", counts.totals[p].first, counts.totals[p].second, "",
                 joined(reported[p]["all"]).c_str());
   }
 }
@@ -203,13 +217,21 @@ int cmd_stats(int argc, char** argv) {
       if (p.severity == core::Severity::Error) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
     return kExitFailure;
   }
+  std::vector<core::Region> regions = tables->regions;
+  if (auto file = args->get("--regions")) {
+    auto own = core::load_region_groups(*file, &problems);
+    for (const auto& p : problems.items)
+      if (p.severity == core::Severity::Error) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
+    if (!own || problems.has_errors()) return kExitFailure;
+    regions = std::move(*own);
+  }
   const core::Dataset& d = *loaded.dataset;
-  Counts counts = count_incidents(d, monthly, by, *boundaries, *tables);
+  Counts counts = count_incidents(d, monthly, by, *boundaries, regions);
   Reported reported = reported_figures(*tables, monthly);
   std::printf("Dataset: %s (%zu incidents). Counts are incidents the documents describe, by start date;\n"
               "'reported' are the figures %s gives for all claimed attacks.\n\n",
               data_path.c_str(), d.size(), core::figures_source(*tables).c_str());
-  print_table(counts, reported, by, core::figures_source(*tables));
+  print_table(counts, reported, by, core::figures_source(*tables), regions);
   print_notes(d, *tables);
   return kExitOk;
 }

@@ -128,11 +128,14 @@ void read_aggregates(const std::string& dir, Bundle& b, Problems& p) {
   for (size_t r = 0; r < table->rows.size(); ++r) add_aggregate_row(*table, r, b, p);
 }
 
-// The article's region groups and their colours (regions.csv).
-void read_regions(const std::string& dir, Bundle& b, Problems& p) {
-  auto table = read_csv_table(dir + "/regions.csv", {"region", "label", "members"}, &p);
-  if (!table) return;
+}  // namespace
+
+std::optional<std::vector<Region>> load_region_groups(const std::string& path, Problems* problems) {
+  auto table = read_csv_table(path, {"region", "label", "members"}, problems);
+  if (!table) return std::nullopt;
+  Problems& p = *problems;
   const CsvTable& t = *table;
+  std::vector<Region> regions;
   for (size_t r = 0; r < t.rows.size(); ++r) {
     Region reg{std::string(t.get(r, "region")), std::string(t.get(r, "label")), {}, std::nullopt};
     for (auto m : split(t.get(r, "members"), ';'))
@@ -142,8 +145,17 @@ void read_regions(const std::string& dir, Bundle& b, Problems& p) {
     auto res = std::from_chars(colour.data(), colour.data() + colour.size(), rgb, 16);
     if (colour.size() == 6 && res.ec == std::errc() && res.ptr == colour.data() + colour.size()) reg.colour_rgb = rgb;
     else if (!colour.empty()) p.error(t.path, t.lines[r], "colour", "\"" + std::string(colour) + "\" is not RRGGBB");
-    b.regions.push_back(std::move(reg));
+    if (reg.region.empty()) p.error(t.path, t.lines[r], "region", "is empty");
+    else regions.push_back(std::move(reg));
   }
+  return regions;
+}
+
+namespace {
+
+// The article's region groups and their colours (regions.csv).
+void read_regions(const std::string& dir, Bundle& b, Problems& p) {
+  if (auto regions = load_region_groups(dir + "/regions.csv", &p)) b.regions = std::move(*regions);
 }
 
 // Notes on how a field of an incident was derived (provenance.csv).

@@ -82,6 +82,10 @@ struct Bundle {
   const ProvenanceNote* note(std::string_view incident_id, std::string_view field) const;
 };
 
+// Region groups (columns region, label, members, optional colour): the bundle's regions.csv or a
+// user's file of the same form; nullopt when the file cannot be read.
+std::optional<std::vector<Region>> load_region_groups(const std::string& path, Problems* problems);
+
 // Loads incidents.csv, citations.csv, sources.csv, aggregates.csv, regions.csv, provenance.csv
 // and places.csv from dir.
 std::optional<Bundle> load_bundle(const std::string& dir, Problems* problems);

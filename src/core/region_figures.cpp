@@ -1,6 +1,7 @@
 #include "core/region_figures.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "core/text.hpp"
@@ -69,11 +70,21 @@ std::vector<std::vector<size_t>> region_areas(const Bundle& b, const Boundaries&
   return out;
 }
 
+namespace {
+
+// Folded member name → region indices.
+std::unordered_multimap<std::string, size_t> member_regions(const std::vector<Region>& regions) {
+  std::unordered_multimap<std::string, size_t> out;
+  for (size_t r = 0; r < regions.size(); ++r)
+    for (const std::string& m : regions[r].members) out.emplace(fold_name(m), r);
+  return out;
+}
+
+}  // namespace
+
 std::vector<size_t> region_incident_counts(const Bundle& b, const Dataset& d, DayInterval window,
                                            const std::vector<uint8_t>* rows_visible) {
-  std::unordered_multimap<std::string, size_t> member_to_region;
-  for (size_t r = 0; r < b.regions.size(); ++r)
-    for (const std::string& m : b.regions[r].members) member_to_region.emplace(fold_name(m), r);
+  const auto member_to_region = member_regions(b.regions);
   std::vector<size_t> counts(b.regions.size(), 0);
   d.for_each_in_window(window, [&](uint32_t i) {
     if (rows_visible && (i >= rows_visible->size() || !(*rows_visible)[i])) return;
@@ -83,6 +94,52 @@ std::vector<size_t> region_incident_counts(const Bundle& b, const Dataset& d, Da
     for (auto it = lo; it != hi; ++it) ++counts[it->second];
   });
   return counts;
+}
+
+std::optional<double> ComputedShares::percent(size_t region) const {
+  if (total == 0 || region >= in_region.size()) return std::nullopt;
+  return 100.0 * double(in_region[region]) / double(total);
+}
+
+const std::vector<size_t> RegionMembership::kNone;
+
+RegionMembership::RegionMembership(const std::vector<Region>& regions, const Boundaries& boundaries)
+    : boundaries_(&boundaries), by_admin1_(boundaries.admin1().size()), n_regions_(regions.size()) {
+  for (size_t r = 0; r < regions.size(); ++r)
+    for (const std::string& m : regions[r].members)
+      if (auto a = boundaries.find_admin1(m)) {
+        auto& list = by_admin1_[*a];
+        if (list.empty() || list.back() != r) list.push_back(r);
+      }
+}
+
+const std::vector<size_t>& RegionMembership::regions_of(const Dataset& d, size_t i) const {
+  if (d.admin1(i).empty()) return kNone;
+  const auto a = boundaries_->find_admin1(d.admin1(i), d.country(i));
+  return a ? by_admin1_[*a] : kNone;
+}
+
+ComputedShares computed_region_shares(const RegionMembership& membership, const Dataset& d, DayInterval period,
+                                      const std::vector<uint8_t>* rows_visible) {
+  ComputedShares out;
+  out.in_region.assign(membership.region_count(), 0);
+  d.for_each_in_window(period, [&](uint32_t i) {
+    if (rows_visible && (i >= rows_visible->size() || !(*rows_visible)[i])) return;
+    if (d.start_day()[i] < period.start_day || d.start_day()[i] >= period.end_day) return;
+    if (!has_stated_place(d.location_precision()[i])) return;
+    ++out.total;
+    for (size_t r : membership.regions_of(d, i)) ++out.in_region[r];
+  });
+  return out;
+}
+
+std::string computed_share_text(const ComputedShares& shares, size_t region, const std::string& period_label) {
+  const auto pct = shares.percent(region);
+  if (!pct) return "computed from the loaded data for " + period_label + ": no incidents with a place";
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "computed from the loaded data for %s: %.0f %% (%zu of %zu incidents)",
+                period_label.c_str(), *pct, shares.in_region[region], shares.total);
+  return buf;
 }
 
 }  // namespace driftmap::core

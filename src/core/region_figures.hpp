@@ -46,4 +46,36 @@ std::vector<std::vector<size_t>> region_areas(const Bundle& b, const Boundaries&
 std::vector<size_t> region_incident_counts(const Bundle& b, const Dataset& d, DayInterval window,
                                            const std::vector<uint8_t>* rows_visible = nullptr);
 
+// Which region groups a row belongs to: its admin1 is found in the boundaries (aliases and
+// country included, as the map places it), and a group holds it when one of its members is that
+// same province. The one membership rule of `stats --by region` and the computed shares.
+class RegionMembership {
+ public:
+  RegionMembership(const std::vector<Region>& regions, const Boundaries& boundaries);
+  // Region indices (in the order given) holding row i; empty when its province is unknown.
+  const std::vector<size_t>& regions_of(const Dataset& d, size_t i) const;
+  size_t region_count() const { return n_regions_; }
+
+ private:
+  const Boundaries* boundaries_;
+  std::vector<std::vector<size_t>> by_admin1_;  // per Boundaries::admin1() index
+  size_t n_regions_ = 0;
+  static const std::vector<size_t> kNone;
+};
+
+// The loaded data's own share of incidents per region group in a period: computed here, never
+// the article's figure. An incident counts in the period its start day falls in (as `stats`
+// counts) and in a group by RegionMembership; the total is every
+// incident of the period with a stated place, wherever it is (the article's shares are of all
+// attacks too).
+struct ComputedShares {
+  std::vector<size_t> in_region;  // per region, in the order of the regions given
+  size_t total = 0;
+  std::optional<double> percent(size_t region) const;
+};
+ComputedShares computed_region_shares(const RegionMembership& membership, const Dataset& d, DayInterval period,
+                                      const std::vector<uint8_t>* rows_visible = nullptr);
+// "computed from the loaded data for 2022: 31 % (12 of 39 incidents)".
+std::string computed_share_text(const ComputedShares& shares, size_t region, const std::string& period_label);
+
 }  // namespace driftmap::core

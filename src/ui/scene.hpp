@@ -58,6 +58,9 @@ struct Scene {
   core::ReportedSeries shares;           // CTC Sentinel share_percent figures
   core::ReportedSeries counts_reported;  // CTC Sentinel count figures
   std::vector<size_t> region_counts;     // our incidents per region in the window
+  // Per figure (parallel to figures): the loaded data's own share for the figure's region and
+  // period, labelled as computed; empty unless asked for.
+  std::vector<std::string> figure_computed;
   std::optional<size_t> share_period;    // index into shares.periods of the best-overlapping share
   std::vector<core::WindowFigure> figures;  // the article's figures for the window, best first
   size_t unmatched_areas = 0;            // area-precision incidents with no polygon

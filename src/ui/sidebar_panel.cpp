@@ -248,12 +248,18 @@ void ctc_window_figures(const ViewState& v, const Scene& s) {
   const size_t np = s.shares.periods.size();
   // The figures that speak to the window (best overlap first, each with its own period), then
   // our own counts per region.
-  for (const core::WindowFigure& f : s.figures) {
+  for (size_t i = 0; i < s.figures.size(); ++i) {
+    const core::WindowFigure& f = s.figures[i];
     const render::Rgba c = render::region_colour(s.bundle->regions[f.region]);
     ImGui::ColorButton(("##fig" + std::to_string(f.region)).c_str(), ImVec4(c.r, c.g, c.b, 1),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
     ImGui::SameLine();
     ImGui::TextWrapped("%s", core::figure_text(*s.bundle, f).c_str());
+    if (i < s.figure_computed.size()) {
+      ImGui::Indent(ImGui::GetFontSize() * 1.4f);
+      ImGui::TextWrapped("%s", s.figure_computed[i].c_str());
+      ImGui::Unindent(ImGui::GetFontSize() * 1.4f);
+    }
   }
   for (const std::string& q : core::statement_quotes(s.figures)) {
     ImGui::PushTextWrapPos(0);
@@ -281,7 +287,7 @@ void ctc_section(ViewState& v, const Scene& s) {
     return;
   }
   ImGui::Checkbox("colour regions by reported share", &v.show_ctc_shift);
-  ImGui::Checkbox("our incidents per region (window)", &v.show_region_counts);
+  ImGui::Checkbox("computed shares of the loaded data", &v.show_region_counts);
   if (s.shares.periods.empty()) ImGui::TextDisabled("(no share figures in aggregates.csv)");
   else ctc_share_chart(s);
   ctc_window_figures(v, s);

@@ -64,7 +64,7 @@ void menu_bar(ViewState& v, const Scene& s) {
     ImGui::Separator();
     ImGui::MenuItem("Labels", nullptr, &v.show_labels);
     ImGui::MenuItem("CTC shift view", nullptr, &v.show_ctc_shift);
-    ImGui::MenuItem("Our counts per region", nullptr, &v.show_region_counts);
+    ImGui::MenuItem("Computed shares of the loaded data", nullptr, &v.show_region_counts);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {

@@ -97,3 +97,58 @@ TEST_CASE("stats --drift refuses a period it does not know; --json needs --drift
   CHECK(run_driftmap({"stats", "--drift", "--by", "month"}).exit_code == 2);
   CHECK(run_driftmap({"stats", "--json"}).exit_code == 2);
 }
+
+namespace {
+std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = "/tmp/driftmap-test-stats-" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+// The line of `stats` output for a period and group.
+std::string stats_line(const std::string& out, const std::string& period, const std::string& group) {
+  const auto at = out.find("\n" + period + std::string(10 - period.size(), ' ') + group + " ");
+  return at == std::string::npos ? std::string() : out.substr(at + 1, out.find('\n', at + 1) - at - 1);
+}
+}  // namespace
+
+TEST_CASE("stats computes a user's own shares per region group and period from the data, labelled as computed") {
+  // 2022: three in Kabul, one in Balkh (northern Afghanistan), one in Peshawar's province, one with
+  // no stated place (not in the total). 2023: one in Kunduz.
+  const std::string data = write_temp("own.csv",
+      "date,lat,lon,admin1,country,location_precision\n"
+      "2022-01-05,34.53,69.17,Kabul,AFG,city\n2022-02-05,34.53,69.17,Kabul,AFG,city\n"
+      "2022-03-05,34.53,69.17,Kabul,AFG,city\n2022-04-05,36.7,67.1,Balkh,AFG,city\n"
+      "2022-05-05,34.01,71.58,Khyber Pakhtunkhwa,PAK,city\n2022-06-05,,,,,none\n"
+      "2023-02-01,36.73,68.86,Kunduz,AFG,city\n");
+  auto r = run_driftmap({"stats", "--data", data});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("computed") != std::string::npos);
+  CHECK(stats_line(r.out, "2022", "kabul").find(" 60 %") != std::string::npos);                 // 3 of 5
+  CHECK(stats_line(r.out, "2022", "northern_afghanistan").find(" 20 %") != std::string::npos);  // 1 of 5
+  CHECK(stats_line(r.out, "2022", "khyber_pakhtunkhwa").find(" 20 %") != std::string::npos);
+  CHECK(stats_line(r.out, "2023", "northern_afghanistan").find(" 100 %") != std::string::npos);
+  // The article's own figure stands beside the computed one, never in its place.
+  CHECK(stats_line(r.out, "2022", "kabul").find("27%") != std::string::npos);
+
+  SECTION("a region file the user names replaces the article's groups") {
+    const std::string regions = write_temp("regions.csv",
+        "region,label,members\ncapital,The capital,Kabul\nnorth,The north,Kunduz;Balkh;Takhar;Badakhshan\n");
+    auto own = run_driftmap({"stats", "--data", data, "--regions", regions});
+    INFO(own.out << own.err);
+    REQUIRE(own.exit_code == 0);
+    CHECK(stats_line(own.out, "2022", "capital").find(" 60 %") != std::string::npos);
+    CHECK(stats_line(own.out, "2022", "north").find(" 20 %") != std::string::npos);
+    CHECK(stats_line(own.out, "2022", "nangarhar_kabul").empty());  // the article's groups are not counted
+    std::remove(regions.c_str());
+  }
+  SECTION("a region file without the required columns is refused, naming the file") {
+    const std::string bad = write_temp("bad-regions.csv", "name,provinces\ncapital,Kabul\n");
+    auto refused = run_driftmap({"stats", "--data", data, "--regions", bad});
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("bad-regions.csv") != std::string::npos);
+    CHECK(refused.out.empty());
+    std::remove(bad.c_str());
+  }
+  std::remove(data.c_str());
+}

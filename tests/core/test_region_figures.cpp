@@ -88,3 +88,53 @@ TEST_CASE("our own incidents are counted per region by their province, in the wi
   const std::vector<uint8_t> none(b.incidents.size(), 0);
   CHECK(region_incident_counts(b, b.incidents, y2022, &none) == std::vector<size_t>{0, 0, 0});
 }
+
+namespace {
+Incident at(const std::string& admin1, const std::string& country, PartialDate when,
+            LocationPrecision p = LocationPrecision::City) {
+  Incident i;
+  i.id = admin1 + std::to_string(when.year) + std::to_string(when.month) + std::to_string(when.day);
+  i.date.start = when;
+  i.admin1 = admin1;
+  i.country = country;
+  i.location_precision = p;
+  i.lat_deg = 34.5, i.lon_deg = 69.2;
+  return i;
+}
+const Boundaries& bundled_boundaries() {
+  static const Boundaries b = [] {
+    Problems p;
+    return *Boundaries::load_bundled(&p);
+  }();
+  return b;
+}
+}  // namespace
+
+TEST_CASE("computed shares count the data's own incidents per group and period, never the article's figure") {
+  const std::vector<Region> regions = sample_bundle().regions;
+  DatasetBuilder b;
+  const PartialDate d2022{2022, 3, 1, DatePrecision::Day}, d2023{2023, 2, 1, DatePrecision::Day};
+  b.add(at("Kunduz", "AFG", d2022));
+  b.add(at("balkh", "AFG", d2022));                       // folded and found like the map finds it
+  b.add(at("Khyber Pakhtunkhwa", "PAK", d2022));
+  b.add(at("Kabul", "AFG", d2022));                       // in no group, but in the total
+  b.add(at("", "", d2022, LocationPrecision::None));      // no stated place: not in the total
+  b.add(at("Kunduz", "AFG", d2023));                      // another period
+  b.add(at("Kunduz", "AFG", {2021, 12, 0, DatePrecision::Month}));  // starts before the period
+  const Dataset d = std::move(b).build();
+  const RegionMembership membership(regions, bundled_boundaries());
+  const DayInterval y2022 = DateSpan{year(2022), std::nullopt}.interval();
+  const ComputedShares s = computed_region_shares(membership, d, y2022);
+  CHECK(s.total == 4);
+  CHECK(s.in_region == std::vector<size_t>{0, 1, 2});
+  CHECK(*s.percent(2) == Approx(50));
+  CHECK(computed_share_text(s, 2, "2022") == "computed from the loaded data for 2022: 50 % (2 of 4 incidents)");
+  // A filter mask hides rows from both the group and the total.
+  std::vector<uint8_t> visible(d.size(), 1);
+  for (size_t i = 0; i < d.size(); ++i)
+    if (d.admin1(i) == "Kabul") visible[i] = 0;
+  const ComputedShares filtered = computed_region_shares(membership, d, y2022, &visible);
+  CHECK(filtered.total == 3);
+  CHECK(computed_share_text(computed_region_shares(membership, d, DateSpan{year(2019), std::nullopt}.interval()), 2,
+                            "2019") == "computed from the loaded data for 2019: no incidents with a place");
+}

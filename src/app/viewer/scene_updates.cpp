@@ -81,14 +81,21 @@ void Viewer::update_region_counts(core::DayInterval w) {
   const core::Bundle* bundle = ws_.bundle();
   if (!bundle) return;
   scene_.region_counts.clear();
-  if (v_.show_region_counts) {  // a walk over the window: only when asked for
-    std::vector<uint8_t> mask;
-    if (!(v_.filters == state::Filters{})) mask = state::filter_mask(v_.filters, ws_.active());
-    scene_.region_counts = core::region_incident_counts(*bundle, ws_.active(), w, mask.empty() ? nullptr : &mask);
-  }
+  scene_.figure_computed.clear();
   scene_.shares = core::reported_series(*bundle, core::AggregateMetric::SharePercent);
   scene_.counts_reported = core::reported_series(*bundle, core::AggregateMetric::Count);
   scene_.figures = core::region_figures_for_window(*bundle, w);
+  if (v_.show_region_counts) {  // walks over the window and the figures' periods: only when asked for
+    std::vector<uint8_t> mask;
+    if (!(v_.filters == state::Filters{})) mask = state::filter_mask(v_.filters, ws_.active());
+    const std::vector<uint8_t>* visible = mask.empty() ? nullptr : &mask;
+    scene_.region_counts = core::region_incident_counts(*bundle, ws_.active(), w, visible);
+    const core::RegionMembership membership(bundle->regions, ws_.boundaries());
+    for (const core::WindowFigure& f : scene_.figures) {
+      const auto shares = core::computed_region_shares(membership, ws_.active(), f.period_days(), visible);
+      scene_.figure_computed.push_back(core::computed_share_text(shares, f.region, f.period));
+    }
+  }
   scene_.share_period = core::best_share_period(scene_.shares, scene_.figures);
 }
 
