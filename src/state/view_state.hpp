@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/drift.hpp"
 #include "core/camera.hpp"
 #include "core/incident.hpp"
 #include "core/problem.hpp"
@@ -68,6 +69,8 @@ struct ViewState {
   bool show_ctc_shift = true;      // region groups coloured by CTC Sentinel's reported shares
   bool show_region_counts = false; // the dataset's own incidents per region group in the window
   bool show_labels = true;
+  bool show_drift = false;         // the drift of the incidents' centre (View → Drift of the centre)
+  core::DriftPeriod drift_by = core::DriftPeriod::Year;
   PointsAs points_as = PointsAs::Automatic;
   bool show_timeline = true;
   bool show_filters = true;

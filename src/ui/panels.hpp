@@ -16,6 +16,7 @@ void details_panel(ViewState& v, const Scene& s);   // selected incident, every 
 void hover_tooltip(const ViewState& v, const Scene& s);
 void region_tooltip(const ViewState& v, const Scene& s);  // province under the cursor: CTC figures
 void map_overlay(const ViewState& v, const Scene& s);  // labels, badges, region shares (background list)
+void drift_overlay(const ViewState& v, const Scene& s);  // the drift layer, when it is on
 // The Help menu's windows: About, and Keyboard shortcuts (F1).
 void about_window(ViewState& v, const Scene& s);
 void open_file_window(ViewState& v);

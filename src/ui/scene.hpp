@@ -24,6 +24,13 @@ struct MapLabel {
   double area_m2 = 0;     // feature area, for priority and "fits" checks
 };
 
+// One period's centre of the drift layer, projected.
+struct DriftPoint {
+  core::Vec2 world_m;
+  std::string period;  // "2022", "2022-H1"
+  bool in_window = false;  // the period overlaps the time window
+};
+
 struct AreaBadge {
   core::Vec2 world_m;
   uint32_t count = 0;
@@ -52,6 +59,8 @@ struct Scene {
 
   std::vector<MapLabel> labels;
   std::vector<AreaBadge> badges;
+  std::vector<DriftPoint> drift;         // the drift layer's centres, in time order (empty: off)
+  std::string drift_period_name;         // "year", "half-year", "quarter"
   std::vector<RegionMarker> regions;     // one per bundle region, same order (label empty: not shown)
   std::vector<size_t> shift_regions;     // regions the article gives shares for (chart, legend)
   const std::vector<core::Chapter>* story = nullptr;  // geodata/story.csv; null without

@@ -310,6 +310,11 @@ void sidebar_panel(ViewState& v, const Scene& s) {
     if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) legend_section(v, s);
     if (ImGui::CollapsingHeader("Layers")) {
       ImGui::Checkbox("labels", &v.show_labels);
+      ImGui::Checkbox("drift of the centre", &v.show_drift);
+      if (v.show_drift) {
+        int by = static_cast<int>(v.drift_by);
+        if (ImGui::Combo("drift per", &by, "year\0half-year\0quarter\0")) v.drift_by = static_cast<core::DriftPeriod>(by);
+      }
       int points_as = static_cast<int>(v.points_as);
       if (ImGui::Combo("incidents as", &points_as, "automatic\0one mark each\0density grid\0"))
         v.points_as = static_cast<PointsAs>(points_as);

@@ -63,6 +63,7 @@ void menu_bar(ViewState& v, const Scene& s) {
     }
     ImGui::Separator();
     ImGui::MenuItem("Labels", nullptr, &v.show_labels);
+    ImGui::MenuItem("Drift of the centre", nullptr, &v.show_drift);
     ImGui::MenuItem("CTC shift view", nullptr, &v.show_ctc_shift);
     ImGui::MenuItem("Computed shares of the loaded data", nullptr, &v.show_region_counts);
     ImGui::EndMenu();

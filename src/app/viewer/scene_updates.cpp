@@ -47,6 +47,7 @@ void Viewer::rebuild_dataset() {
   export_.preview_dirty = true;
   if (v_.selected && *v_.selected >= d.size()) v_.selected.reset();
   v_.hovered.reset();
+  drift_steps_by_.reset();
   scene_dirty_ = true;
 }
 
@@ -60,8 +61,9 @@ void Viewer::update_scene() {
     else visibility_.clear();
     each_renderer([&](render::MapRenderer& r) { r.set_visibility(visibility_); });
   }
+  const std::optional<core::DriftPeriod> drift = v_.show_drift ? std::optional(v_.drift_by) : std::nullopt;
   if (!scene_dirty_ && !filters_changed && v_.time.window == scene_window_ &&
-      scene_region_counts_ == v_.show_region_counts)
+      scene_region_counts_ == v_.show_region_counts && scene_drift_ == drift)
     return;
   scene_filters_ = v_.filters;
   scene_window_ = v_.time.window;
@@ -73,6 +75,7 @@ void Viewer::update_scene() {
   scene_.counts = counter_.count(v_.filters, d, w, visibility_);
   scene_region_counts_ = v_.show_region_counts;
   update_region_counts(w);
+  update_drift(w);
   if (v_.selected && !state::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
 }
 
@@ -97,6 +100,27 @@ void Viewer::update_region_counts(core::DayInterval w) {
     }
   }
   scene_.share_period = core::best_share_period(scene_.shares, scene_.figures);
+}
+
+// The drift layer: the centre of every period of the loaded rows (core::drift, which states its
+// weighting rules), projected; the periods overlapping the window marked. Steps are computed
+// again only when the data or the period length changes.
+void Viewer::update_drift(core::DayInterval w) {
+  scene_drift_ = v_.show_drift ? std::optional(v_.drift_by) : std::nullopt;
+  scene_.drift.clear();
+  if (!scene_drift_) return;
+  scene_.drift_period_name = *scene_drift_ == core::DriftPeriod::Year   ? "year"
+                             : *scene_drift_ == core::DriftPeriod::Half ? "half-year"
+                                                                        : "quarter";
+  if (drift_steps_by_ != scene_drift_) {
+    drift_steps_ = core::drift(ws_.active(), *scene_drift_);
+    drift_steps_by_ = scene_drift_;
+  }
+  for (const core::DriftStep& s : drift_steps_) {
+    if (s.n == 0) continue;
+    const bool in_window = s.days.start_day < w.end_day && w.start_day < s.days.end_day;
+    scene_.drift.push_back({ws_.projection().forward(s.lon, s.lat), s.period, in_window});
+  }
 }
 
 void Viewer::apply_choropleth() {

@@ -42,6 +42,7 @@ int Viewer::run() {
     frame_panels(frame);
     draw_map();
     ui::map_overlay(v_, scene_);
+    ui::drift_overlay(v_, scene_);
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(window_, &fb_w, &fb_h);

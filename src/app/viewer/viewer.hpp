@@ -77,6 +77,7 @@ class Viewer {
   void rebuild_dataset();
   void update_scene();
   void update_region_counts(core::DayInterval w);
+  void update_drift(core::DayInterval w);
   void apply_choropleth();
   // map_view.cpp
   MapRect free_map_rect() const;
@@ -127,6 +128,10 @@ class Viewer {
   bool scene_dirty_ = true;
   std::vector<uint8_t> visibility_;
   bool scene_region_counts_ = false;
+  // The drift layer: its steps over all loaded rows, kept until the data or the period changes.
+  std::optional<core::DriftPeriod> scene_drift_;  // what the scene's drift shows (nullopt: off)
+  std::vector<core::DriftStep> drift_steps_;
+  std::optional<core::DriftPeriod> drift_steps_by_;
   uint64_t scene_version_ = 0;
   std::optional<std::vector<const void*>> choropleth_key_;  // the figures the fills show
   // Hover is recomputed only when the cursor, the camera or the scene changed.
