@@ -40,28 +40,48 @@ AreaIndex AreaIndex::build(const Dataset& d, const Boundaries& b) {
   return ix;
 }
 
-AreaCounts AreaIndex::counts_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter) const {
-  AreaCounts c;
-  c.admin0.assign(n0_, 0);
-  c.admin1.assign(n1_, 0);
-  if (area_.size() != d.size()) return c;  // built for another dataset
+template <class F>
+void AreaIndex::for_each_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter, F&& f) const {
+  if (area_.size() != d.size()) return;  // built for another dataset
   const auto start = d.start_day();
   const auto end = d.end_day();
-  auto count = [&](uint32_t row) {
-    if (end[row] <= w.start_day || !filter.passes(d, row)) return;
-    const AreaRef a = area_[row];
-    (a.level == 0 ? c.admin0 : c.admin1)[a.index] += 1;
-    ++c.total;
+  auto visit = [&](uint32_t row) {
+    if (end[row] > w.start_day && filter.passes(d, row)) f(row);
   };
   // Same overlap rule as Dataset::for_each_in_window: short rows start after w.start - kShortMaxDays.
   const int32_t cutoff = w.start_day - Dataset::kShortMaxDays;
   auto first = std::partition_point(short_rows_.begin(), short_rows_.end(), [&](uint32_t r) { return start[r] <= cutoff; });
-  for (auto it = first; it != short_rows_.end() && start[*it] < w.end_day; ++it) count(*it);
+  for (auto it = first; it != short_rows_.end() && start[*it] < w.end_day; ++it) visit(*it);
   for (uint32_t r : long_rows_) {
     if (start[r] >= w.end_day) break;
-    count(r);
+    visit(r);
   }
+}
+
+AreaCounts AreaIndex::counts_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter) const {
+  AreaCounts c;
+  c.admin0.assign(n0_, 0);
+  c.admin1.assign(n1_, 0);
+  c.admin0_types.assign(n0_, 0);
+  c.admin1_types.assign(n1_, 0);
+  const auto type = d.type();
+  for_each_in_window(d, w, filter, [&](uint32_t row) {
+    const AreaRef a = area_[row];
+    (a.level == 0 ? c.admin0 : c.admin1)[a.index] += 1;
+    (a.level == 0 ? c.admin0_types : c.admin1_types)[a.index] |= uint8_t(1u << unsigned(type[row]));
+    ++c.total;
+  });
   return c;
+}
+
+std::vector<uint32_t> AreaIndex::rows_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter,
+                                                AreaRef area) const {
+  std::vector<uint32_t> rows;
+  for_each_in_window(d, w, filter, [&](uint32_t row) {
+    if (area_[row].level == area.level && area_[row].index == area.index) rows.push_back(row);
+  });
+  std::sort(rows.begin(), rows.end());  // the long rows were visited after the short ones
+  return rows;
 }
 
 }  // namespace driftmap::core

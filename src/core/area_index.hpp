@@ -22,6 +22,9 @@ struct AreaRef {
 // Counts of active area-precision incidents per area, indexed like Boundaries::admin0()/admin1().
 struct AreaCounts {
   std::vector<uint32_t> admin0, admin1;
+  // Per area, a bit per EventType of its counted incidents (the map hatches each type in its
+  // colour).
+  std::vector<uint8_t> admin0_types, admin1_types;
   uint32_t total = 0;
 };
 
@@ -42,8 +45,16 @@ class AreaIndex {
 
   // Active area incidents per area for the window w (same overlap rule as Dataset).
   AreaCounts counts_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter = {}) const;
+  // The rows counted for one area in the window w, ascending (so by start day): what a click on
+  // the area lists.
+  std::vector<uint32_t> rows_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter,
+                                       AreaRef area) const;
 
  private:
+  // Calls f(row) for each row with an area that overlaps w and passes the filter.
+  template <class F>
+  void for_each_in_window(const Dataset& d, DayInterval w, const IncidentFilter& filter, F&& f) const;
+
   std::vector<AreaRef> area_;
   // Rows with an area, ascending (hence by start day), split like Dataset's short/long rows, so
   // that a window's counts cost O(log n + area rows in the window), not a walk over every point

@@ -39,7 +39,15 @@ WindowCounts count_in_window(const Filters& f, const core::Dataset& d, core::Day
     ++c.in_window;
     if (rule.passes(d, i)) ++c.shown;
   });
+  c.shown_all = matching_rows(rule, d).size();
   return c;
+}
+
+std::vector<uint32_t> matching_rows(const core::IncidentFilter& rule, const core::Dataset& d) {
+  std::vector<uint32_t> rows;
+  for (uint32_t i = 0; i < d.size(); ++i)
+    if (rule.passes(d, i)) rows.push_back(i);
+  return rows;
 }
 
 std::vector<uint32_t> rows_in_window(const Filters& f, const core::Dataset& d, core::DayInterval window) {
@@ -53,8 +61,9 @@ std::vector<uint32_t> rows_in_window(const Filters& f, const core::Dataset& d, c
 }
 
 std::string counts_text(const WindowCounts& c) {
-  return "showing " + std::to_string(c.shown) + " of " + std::to_string(c.in_window) + " in the window (" +
-         std::to_string(c.total) + " loaded)";
+  std::string text = std::to_string(c.shown) + " in window \u00b7 " + std::to_string(c.shown_all) + " in all";
+  if (c.shown_all != c.total) text += " (of " + std::to_string(c.total) + " loaded)";
+  return text;
 }
 
 std::vector<std::string> countries(const core::Dataset& d) {

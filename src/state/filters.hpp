@@ -31,11 +31,15 @@ struct WindowCounts {
   size_t shown = 0;      // in the window and passing the filters
   size_t in_window = 0;  // in the window
   size_t total = 0;      // loaded
+  size_t shown_all = 0;  // passing the filters at any time (a search's matches outside the window)
 };
 WindowCounts count_in_window(const Filters& f, const core::Dataset& d, core::DayInterval window);
 // Rows in the window that pass the filters, in row order.
 std::vector<uint32_t> rows_in_window(const Filters& f, const core::Dataset& d, core::DayInterval window);
-// "showing 37 of 112 in the window (500 loaded)"
+// Rows that pass the filters at any time, in row order (by start day).
+std::vector<uint32_t> matching_rows(const core::IncidentFilter& rule, const core::Dataset& d);
+// "37 in window · 112 in all", and what the filters leave out of the loaded rows:
+// "0 in window · 1 in all (of 500 loaded)".
 std::string counts_text(const WindowCounts& c);
 // Distinct country codes in the dataset, sorted (for the country combo).
 std::vector<std::string> countries(const core::Dataset& d);

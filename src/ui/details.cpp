@@ -80,6 +80,19 @@ std::string casualty_text(const core::Incident& inc, const std::vector<const cor
   return casualty_text(killed ? inc.killed : inc.wounded, stated, killed ? "killed" : "wounded");
 }
 
+std::string short_date(const core::Incident& inc) {
+  std::string date = inc.date.start.to_display();
+  if (inc.date.end && !(*inc.date.end == inc.date.start)) date += "\u2013" + inc.date.end->to_display();
+  if (inc.date_basis == core::DateBasis::Reported) date = "reported " + date;
+  return date;
+}
+
+std::string list_line(const core::Incident& inc) {
+  const std::string date = short_date(inc);
+  const std::string place = core::has_stated_place(inc.location_precision) ? inc.place : std::string(core::kPlaceNotStated);
+  return date + " \u00b7 " + std::string(core::display_name(inc.type)) + " \u00b7 " + place;
+}
+
 std::vector<std::string> tooltip_lines(const core::Incident& inc) {
   std::vector<std::string> lines;
   lines.push_back(std::string(core::display_name(inc.type)));

@@ -31,6 +31,12 @@ std::string casualty_text(int32_t dataset_value, const std::vector<std::string>&
 std::string casualty_text(const core::Incident& inc, const std::vector<const core::Citation*>& citations,
                           bool killed);
 
+// The date as stated, without its precision note: "26 Aug 2021", "reported Jan 2023".
+std::string short_date(const core::Incident& inc);
+// One line of a list of incidents (a stack, an area's): "26 Aug 2021 · Attack · Hamid Karzai
+// International Airport, Kabul" (the date as stated, without its precision note).
+std::string list_line(const core::Incident& inc);
+
 // "Attack · Jalalabad, Nangarhar · 12 Jul 2016 · 5 killed, 12 wounded"-style tooltip lines.
 std::vector<std::string> tooltip_lines(const core::Incident& inc);
 

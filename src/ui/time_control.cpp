@@ -49,6 +49,19 @@ void set_window_months(TimeState& t, core::MonthRange extent, int32_t months) {
   if (t.mode == core::WindowMode::Sliding) t.window = core::window_with_length(timeline_spec(t, extent), t.window);
 }
 
+void window_to_include(TimeState& t, core::MonthRange extent, core::DayInterval days) {
+  t.playing = false;
+  const core::MonthIndex first = core::month_of_day(days.start_day);
+  const auto spec = timeline_spec(t, extent);
+  if (first >= t.window.start_month && first < t.window.end_month) return;
+  if (t.mode == core::WindowMode::Sliding) {
+    const int32_t len = std::max(1, t.window.length_months());
+    t.window = core::clamp_window(spec, {first - (len - 1) / 2, first - (len - 1) / 2 + len});
+  } else {
+    t.window = core::clamp_window(spec, {t.window.start_month, std::max(t.window.start_month, first) + 1});
+  }
+}
+
 void toggle_play(TimeState& t, core::MonthRange extent) {
   t.playing = !t.playing;
   t.play_accum_s = 0;

@@ -94,6 +94,22 @@ TEST_CASE("window counts include only active area incidents that pass the filter
     CHECK(c.admin0[est] == 1);
     CHECK(c.total == 4);
   }
+  SECTION("the event types of each area") {
+    const auto c = ix.counts_in_window(d, year(2022));
+    CHECK(c.admin1_types[uw] == ((1u << unsigned(EventType::Attack)) | (1u << unsigned(EventType::Territorial))));
+    CHECK(c.admin1_types[le] == 0);
+    CHECK(c.admin0_types[est] == 1u << unsigned(EventType::Attack));
+  }
+  SECTION("the rows of one area, ascending") {
+    const auto rows = ix.rows_in_window(d, year(2022), {}, {1, uint32_t(uw)});
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0] < rows[1]);
+    for (uint32_t r : rows) CHECK(ix.area(r).index == uw);
+    const auto country = ix.rows_in_window(d, year(2022), {}, {0, uint32_t(est)});
+    REQUIRE(country.size() == 1);
+    CHECK(d.id(country[0]) == "d");
+    CHECK(ix.rows_in_window(d, year(2021), {}, {1, uint32_t(uw)}).empty());
+  }
   SECTION("a type mask") {
     core::IncidentFilter f;
     f.type_mask = 1u << unsigned(EventType::Territorial);

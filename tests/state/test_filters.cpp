@@ -1,4 +1,4 @@
-// Filters and the live counts ("showing 37 of 112").
+// Filters and the live counts ("37 in window · 112 in all").
 #include <catch2/catch.hpp>
 
 #include "core/dataset.hpp"
@@ -41,7 +41,8 @@ TEST_CASE("with no filters every incident in the window is shown") {
   CHECK(c.shown == 3);
   CHECK(c.in_window == 3);
   CHECK(c.total == 4);
-  CHECK(counts_text(c) == "showing 3 of 3 in the window (4 loaded)");
+  CHECK(c.shown_all == 4);
+  CHECK(counts_text(c) == "3 in window \u00b7 4 in all");
 }
 
 TEST_CASE("unchecking an event type hides incidents of that type") {
@@ -111,4 +112,17 @@ TEST_CASE("the filter panel's settings become the one incident filter rule") {
     CHECK(incident_filter(f, bytes).visible.size() == d.size());
     CHECK(incident_filter(Filters{}, bytes).visible.empty());
   }
+}
+
+TEST_CASE("a search counts its matches outside the window too") {
+  const auto d = sample();
+  Filters f;
+  f.search = "jalalabad";  // 2023 only
+  const auto c = count_in_window(f, d, year_2022());
+  CHECK(c.shown == 0);
+  CHECK(c.shown_all == 1);
+  CHECK(counts_text(c) == "0 in window \u00b7 1 in all (of 4 loaded)");
+  const auto rows = matching_rows(incident_filter(f), d);
+  REQUIRE(rows.size() == 1);
+  CHECK(d.id(rows[0]) == "d");
 }

@@ -60,3 +60,15 @@ TEST_CASE("a bound from above or a part of a total is quoted, not read as a coun
   CHECK(casualty_text(32, {"more than 32; headline: 20 Killed; headline: 22 dead"}, "killed") ==
         "20\u201332 killed; documents disagree");
 }
+
+TEST_CASE("a list line gives the date as stated, the type and the place") {
+  core::Incident inc;
+  inc.date = {{2021, 8, 26, core::DatePrecision::Day}, std::nullopt};
+  inc.type = core::EventType::Attack;
+  inc.location_precision = core::LocationPrecision::City;
+  inc.place = "Hamid Karzai International Airport, Kabul";
+  CHECK(list_line(inc) == "26 Aug 2021 \u00b7 Attack \u00b7 Hamid Karzai International Airport, Kabul");
+  inc.date = {{2021, 0, 0, core::DatePrecision::Year}, core::PartialDate{2022, 0, 0, core::DatePrecision::Year}};
+  inc.date_basis = core::DateBasis::Reported;
+  CHECK(list_line(inc).starts_with("reported 2021\u20132022 \u00b7 "));
+}

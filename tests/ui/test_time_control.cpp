@@ -1,6 +1,7 @@
 // Time controls: play/pause, playback by elapsed time (passed in, not measured), Home/End.
 #include <catch2/catch.hpp>
 
+#include "core/partial_date.hpp"
 #include "ui/time_control.hpp"
 
 using namespace driftmap;
@@ -68,4 +69,30 @@ TEST_CASE("choosing a window length keeps the window's end") {
   t.window = {kExtent.start_month + 30, kExtent.start_month + 42};
   set_window_months(t, kExtent, 3);
   CHECK(t.window == core::MonthRange{kExtent.start_month + 39, kExtent.start_month + 42});
+}
+
+TEST_CASE("a search match outside the window moves the window to it, keeping its length") {
+  TimeState t;
+  t.window_months = 24;
+  t.window = {core::month_index(2020, 1), core::month_index(2022, 1)};
+  const core::DayInterval kerman = core::parse_partial_date("2024-01-03")->interval();
+  window_to_include(t, kExtent, kerman);
+  CHECK(t.window.length_months() == 24);
+  CHECK(t.window.start_month <= core::month_index(2024, 1));
+  CHECK(t.window.end_month > core::month_index(2024, 1));
+  CHECK(t.window.end_month <= kExtent.end_month);
+
+  SECTION("a match already in the window leaves it") {
+    const core::MonthRange before = t.window;
+    window_to_include(t, kExtent, kerman);
+    CHECK(t.window.start_month == before.start_month);
+    CHECK(t.window.end_month == before.end_month);
+  }
+  SECTION("a cumulative window grows to hold it") {
+    t.mode = core::WindowMode::Cumulative;
+    t.window = {kExtent.start_month, core::month_index(2016, 1)};
+    window_to_include(t, kExtent, kerman);
+    CHECK(t.window.start_month == kExtent.start_month);
+    CHECK(t.window.end_month == core::month_index(2024, 2));
+  }
 }
