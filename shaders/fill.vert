@@ -11,10 +11,11 @@ uniform vec4 u_base;
 uniform vec4 u_highlight;            // province level: rgb + strength
 uniform vec4 u_highlight_country;    // country level: rgb + strength
 uniform samplerBuffer u_override;    // RGBA8 per area
-uniform samplerBuffer u_highlighted; // R8 per area: 1 = has active incidents
+uniform samplerBuffer u_highlighted; // R8 per area: 0 none, else its event types' bits (255: not given)
 flat out vec3 v_colour;              // the area's colour, highlights included (solid)
 flat out vec3 v_under;               // the same without a province's own highlight
 flat out float v_province_highlight; // that highlight's strength (0 = none)
+flat out uint v_types;               // the province's event types (bits), for the hatch's colours
 
 // Base land colour, then the parent country's and the area's own override (alpha = strength,
 // 0 = none; e.g. a choropleth) and highlight (active area-precision incidents). Country-level
@@ -24,8 +25,10 @@ vec3 apply_override(vec3 col, uint id) {
   vec4 ov = texelFetch(u_override, int(id));
   return mix(col, ov.rgb, ov.a);
 }
+// 1 when the area is highlighted, whatever its type bits.
+float highlighted(uint id) { return texelFetch(u_highlighted, int(id)).r > 0.0 ? 1.0 : 0.0; }
 vec3 apply_country_highlight(vec3 col, uint id) {
-  float h = texelFetch(u_highlighted, int(id)).r;
+  float h = highlighted(id);
   return mix(col, u_highlight_country.rgb, u_highlight_country.a * h);
 }
 
@@ -40,8 +43,12 @@ void main() {
   // area-incident tint never hides it; a hatched highlight fades by the override's strength.
   vec4 ov = texelFetch(u_override, int(a_area.x));
   float ph = 0.0;
+  v_types = 0u;
   if (own_is_country) col = apply_country_highlight(col, a_area.x);
-  else ph = u_highlight.a * texelFetch(u_highlighted, int(a_area.x)).r;
+  else {
+    ph = u_highlight.a * highlighted(a_area.x);
+    v_types = uint(texelFetch(u_highlighted, int(a_area.x)).r * 255.0 + 0.5);
+  }
   v_province_highlight = ph * (1.0 - ov.a);
   v_under = mix(col, ov.rgb, ov.a);
   v_colour = mix(mix(col, u_highlight.rgb, ph), ov.rgb, ov.a);

@@ -116,7 +116,7 @@ void MapRenderer::Impl::update_area_highlights(const DrawParams& p) {
   if (p.area_highlights && m.dataset && m.areas && m.counted != key) {
     core::IncidentFilter filter{.type_mask = p.type_mask, .killed_min = p.killed_min, .visible = m.visible};
     m.counts = m.areas->counts_in_window(*m.dataset, p.window, filter);
-    m.fills->set_highlighted(m.counts.admin0, m.counts.admin1);
+    m.fills->set_highlighted(m.counts.admin0, m.counts.admin1, m.counts.admin0_types, m.counts.admin1_types);
     m.counted = key;
   } else if (!p.area_highlights && m.counted) {
     m.fills->set_highlighted({}, {});

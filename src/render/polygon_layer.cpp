@@ -15,6 +15,7 @@ PolygonLayer::FillProgram::FillProgram(const char* frag) : program(make_program(
   u_highlighted = glGetUniformLocation(p, "u_highlighted");
   u_highlight_country = glGetUniformLocation(p, "u_highlight_country");
   u_hatch_px = glGetUniformLocation(p, "u_hatch_px");
+  u_type_colour = glGetUniformLocation(p, "u_type_colour");
 }
 
 PolygonLayer::PolygonLayer(const BoundaryMesh& mesh)
@@ -87,10 +88,18 @@ void PolygonLayer::set_overrides(std::span<const Rgba> admin0, std::span<const R
   glBufferSubData(GL_TEXTURE_BUFFER, 0, GLsizeiptr(px.size()), px.data());
 }
 
-void PolygonLayer::set_highlighted(std::span<const uint32_t> admin0_counts, std::span<const uint32_t> admin1_counts) {
+// A byte per area: 0 none, the event types' bits (0..6) when known, else 255 (highlighted, types
+// not given: the hatch takes the highlight colour).
+void PolygonLayer::set_highlighted(std::span<const uint32_t> admin0_counts, std::span<const uint32_t> admin1_counts,
+                                   std::span<const uint8_t> admin0_types, std::span<const uint8_t> admin1_types) {
   std::vector<uint8_t> px(size_t(n0_) + n1_, 0);
-  for (size_t i = 0; i < std::min<size_t>(admin0_counts.size(), n0_); ++i) px[i] = admin0_counts[i] ? 255 : 0;
-  for (size_t i = 0; i < std::min<size_t>(admin1_counts.size(), n1_); ++i) px[n0_ + i] = admin1_counts[i] ? 255 : 0;
+  auto flag = [](std::span<const uint32_t> counts, std::span<const uint8_t> types, size_t i) -> uint8_t {
+    if (!counts[i]) return 0;
+    return i < types.size() && types[i] != 0 && types[i] < 128 ? types[i] : 255;
+  };
+  for (size_t i = 0; i < std::min<size_t>(admin0_counts.size(), n0_); ++i) px[i] = flag(admin0_counts, admin0_types, i);
+  for (size_t i = 0; i < std::min<size_t>(admin1_counts.size(), n1_); ++i)
+    px[n0_ + i] = flag(admin1_counts, admin1_types, i);
   auto lit = [&](uint32_t id) { return id < px.size() && px[id] != 0; };
   any_highlighted_ = false;
   for (auto [runs, out] : {std::pair{&runs0_, &highlighted0_}, std::pair{&runs1_, &highlighted1_}}) {
@@ -119,6 +128,14 @@ PolygonLayer::FillProgram& PolygonLayer::bind_program(bool hatched, const core::
   const Rgba& hc = style.area_highlight_country;
   glUniform4f(prog.u_highlight_country, hc.r, hc.g, hc.b, highlights ? hc.a : 0.f);
   glUniform1f(prog.u_hatch_px, style.area_highlight_hatch_px * float(cam.pixel_ratio()));
+  if (prog.u_type_colour >= 0) {
+    float colours[3 * core::kEventTypeCount];
+    for (int t = 0; t < core::kEventTypeCount; ++t) {
+      const Rgba c = style.colour(static_cast<core::EventType>(t));
+      colours[3 * t] = c.r, colours[3 * t + 1] = c.g, colours[3 * t + 2] = c.b;
+    }
+    glUniform3fv(prog.u_type_colour, core::kEventTypeCount, colours);
+  }
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_BUFFER, override_tex_.id());
   glUniform1i(prog.u_override, 0);

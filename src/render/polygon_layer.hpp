@@ -20,8 +20,10 @@ class PolygonLayer {
   // Per-area override colours, indexed by admin0 index and admin1 index; shorter spans leave
   // the rest without override. Alpha is the strength of the override.
   void set_overrides(std::span<const Rgba> admin0, std::span<const Rgba> admin1);
-  // Per-area highlight flags (non-zero = highlighted); empty = none.
-  void set_highlighted(std::span<const uint32_t> admin0_counts, std::span<const uint32_t> admin1_counts);
+  // Per-area highlight flags (non-zero = highlighted); empty = none. With the areas' event types
+  // (a bit per core::EventType), hatched provinces stripe each type in its colour.
+  void set_highlighted(std::span<const uint32_t> admin0_counts, std::span<const uint32_t> admin1_counts,
+                       std::span<const uint8_t> admin0_types = {}, std::span<const uint8_t> admin1_types = {});
 
   // highlights = false draws every area as if none were highlighted (the base map cache).
   void draw(const core::Camera& cam, const Style& style, bool highlights = true);
@@ -48,7 +50,8 @@ class PolygonLayer {
   // and hatched (province highlights as stripes, per pixel; drawn only over highlighted areas).
   struct FillProgram {
     Program program;
-    GLint u_world_to_clip, u_base, u_highlight, u_override, u_highlighted, u_highlight_country, u_hatch_px;
+    GLint u_world_to_clip, u_base, u_highlight, u_override, u_highlighted, u_highlight_country, u_hatch_px,
+        u_type_colour;
     explicit FillProgram(const char* frag);
   };
   FillProgram& bind_program(bool hatched, const core::Camera& cam, const Style& style, bool highlights);

@@ -47,6 +47,7 @@ enum class Action : uint8_t {
   OpenExport,     // the Export dialog (File → Export…, Ctrl+E)
   ReplaceSession, // the user agreed to replace confirm_replace_path with this session
   ShowChapter,    // the story's chapter story_chapter: its time window and frame
+  ShowIncident,   // show_row: the window moves to hold it, it is selected and panned to
 };
 
 // A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
@@ -60,6 +61,16 @@ struct KeyPress {
 // costs the same at any number of points; automatic switches above render::DrawParams'
 // default threshold (a density grid draws ten million incidents at slider speed).
 enum class PointsAs { Automatic, Marks, Density };
+
+// Incidents a click found together, listed for the user to choose from: every incident of a
+// stack (one place), or a province's or country's area-level incidents in the window.
+struct PickList {
+  std::string title;           // "Nangarhar: province-level incidents in the window"
+  std::vector<uint32_t> rows;  // dataset rows, by date
+  float x = 0, y = 0;          // where the click was, in window pixels (the list opens beside it)
+  bool placed = false;         // the list window has been put beside the click
+  bool empty() const { return rows.empty(); }
+};
 
 struct ViewState {
   core::Camera camera;
@@ -83,8 +94,11 @@ struct ViewState {
 
   std::optional<uint32_t> hovered;   // dataset row under the cursor
   std::optional<uint32_t> selected;  // dataset row in the details panel
+  std::optional<uint32_t> show_row;  // Action::ShowIncident (a search match, maybe outside the window)
   std::string hovered_area;              // province under the cursor (when no point is)
   std::vector<size_t> hovered_regions;   // bundle regions that province belongs to
+  PickList hovered_list;  // a stack or an area's incidents under the cursor (the tooltip names them)
+  PickList pick_list;     // what the last click found, when more than one incident or an area
 
   std::string open_path;                 // File → Open: the data file field
   std::vector<std::string> recent_files; // most recent first

@@ -21,6 +21,8 @@ void field(const char* name, const std::string& value) {
 }
 }  // namespace
 
+float details_width() { return ImGui::GetFontSize() * 26; }
+
 void details_panel(ViewState& v, const Scene& s) {
   if (!v.selected || !s.dataset || *v.selected >= s.dataset->size()) {
     v.selected.reset();
@@ -32,7 +34,7 @@ void details_panel(ViewState& v, const Scene& s) {
   if (s.bundle && !inc.id.empty()) cites = s.bundle->citations_for(inc.id);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float w = ImGui::GetFontSize() * 26;
+  const float w = details_width();
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 8, vp->Pos.y + menu_height() + 8), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(w, (vp->Size.y - menu_height() - timeline_height()) * 0.9f), ImGuiCond_Appearing);
   bool open = true;
@@ -75,8 +77,8 @@ void details_panel(ViewState& v, const Scene& s) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Spacing();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1), "%s", src && !src->title.empty() ? src->title.c_str()
-                                                                                            : c.source_id.c_str());
+        // The document's title in the text colour: it is a name, not a link.
+        ImGui::TextUnformatted(src && !src->title.empty() ? src->title.c_str() : c.source_id.c_str());
         if (src && !src->author_or_publisher.empty())
           ImGui::TextDisabled("%s%s", src->author_or_publisher.c_str(),
                               src->published.empty() ? "" : (", " + src->published).c_str());
@@ -100,8 +102,13 @@ void details_panel(ViewState& v, const Scene& s) {
 
 void hover_tooltip(const ViewState& v, const Scene& s) {
   if (!v.hovered || !s.dataset || *v.hovered >= s.dataset->size()) return;
-  const core::Incident inc = s.dataset->incident(*v.hovered);
   ImGui::BeginTooltip();
+  if (v.hovered_list.rows.size() > 1) {  // a stack: every incident there
+    list_tooltip_rows(v.hovered_list, s);
+    ImGui::EndTooltip();
+    return;
+  }
+  const core::Incident inc = s.dataset->incident(*v.hovered);
   const auto lines = tooltip_lines(inc);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i == 0) ImGui::TextUnformatted(lines[i].c_str());
@@ -112,11 +119,12 @@ void hover_tooltip(const ViewState& v, const Scene& s) {
 }
 
 void region_tooltip(const ViewState& v, const Scene& s) {
-  if (v.hovered_area.empty() || !s.bundle) return;
+  if (v.hovered_area.empty() && v.hovered_list.empty()) return;
   ImGui::BeginTooltip();
-  ImGui::TextUnformatted(v.hovered_area.c_str());
+  if (!v.hovered_list.empty()) list_tooltip_rows(v.hovered_list, s);
+  else ImGui::TextUnformatted(v.hovered_area.c_str());
   for (size_t r : v.hovered_regions) {
-    if (r >= s.bundle->regions.size()) continue;
+    if (!s.bundle || r >= s.bundle->regions.size()) continue;
     ImGui::Separator();
     ImGui::TextUnformatted(s.bundle->regions[r].label.c_str());
     if (s.share_period && r < s.shares.values.size() && s.shares.values[r][*s.share_period])

@@ -1,6 +1,7 @@
 // Text drawn over the map with ImGui's background draw list: country and province labels that
-// fit and count badges on areas with several area-precision incidents. (The CTC region shares
-// are the renderer's area colours; their figures are in the sidebar and the region tooltip.)
+// fit, count badges on areas with several area-precision incidents and on stacks of points, and
+// the selection's ring or outline. (The CTC region shares are the renderer's area colours; their
+// figures are in the sidebar and the region tooltip.)
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -31,23 +32,48 @@ struct OverlayFrame {
   }
 };
 
-// Count badges where several area-precision incidents share an area; returns their boxes, which
-// labels must avoid.
+// A point's drawn radius in window pixels, as the renderer draws it (style sizes × UI scale).
+float point_radius(const Scene& s, int32_t killed) {
+  float r = s.style ? s.style->point_min_radius_px : 4.f;
+  if (s.style && killed > 0)
+    r = std::min(s.style->point_max_radius_px,
+                 s.style->point_min_radius_px + s.style->point_radius_per_sqrt_killed_px * std::sqrt(float(killed)));
+  return r * s.ui_scale;
+}
+
+// Count badges where several area-level incidents share an area (on its label point) and where
+// several points share a coordinate (beside the circle, up and right, leaving it clickable);
+// returns their boxes, which labels must avoid.
 std::vector<Rect> draw_badges(const OverlayFrame& o, const Scene& s) {
   std::vector<Rect> reserved;
-  for (const AreaBadge& b : s.badges) {
-    if (b.count < 2) continue;
-    const ImVec2 p = o.to_window(b.world_m);
-    const std::string n = std::to_string(b.count);
-    const ImVec2 ts = ImGui::CalcTextSize(n.c_str());
-    const float r = std::max(ts.x, ts.y) / 2 + 3;
-    const Rect box{p.x - r, p.y - r, p.x + r, p.y + r};
-    if (!box.inside(o.map_rect)) continue;
-    o.dl->AddCircleFilled(p, r, to_u32(s.style->badge_fill));
-    o.dl->AddText(ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), to_u32(s.style->badge_text), n.c_str());
-    reserved.push_back(box);
-  }
+  for (const auto* list : {&s.badges, &s.stack_badges})
+    for (const AreaBadge& b : *list) {
+      if (b.count < 2) continue;
+      ImVec2 p = o.to_window(b.world_m);
+      const std::string n = std::to_string(b.count);
+      const ImVec2 ts = ImGui::CalcTextSize(n.c_str());
+      const float r = std::max(ts.x, ts.y) / 2 + 3;
+      if (b.stack) {
+        const float d = (point_radius(s, b.killed_max) + r * 0.6f) * 0.7071f;
+        p = ImVec2(p.x + d, p.y - d);
+      }
+      const Rect box{p.x - r, p.y - r, p.x + r, p.y + r};
+      if (!box.inside(o.map_rect)) continue;
+      o.dl->AddCircleFilled(p, r, to_u32(s.style->badge_fill));
+      o.dl->AddText(ImVec2(p.x - ts.x / 2, p.y - ts.y / 2), to_u32(s.style->badge_text), n.c_str());
+      reserved.push_back(box);
+    }
   return reserved;
+}
+
+// The boxes of the window's drawn points inside the map: labels give way to them.
+void reserve_marks(const OverlayFrame& o, const Scene& s, std::vector<Rect>* reserved) {
+  for (const Scene::Mark& m : s.marks) {
+    const ImVec2 p = o.to_window(m.world_m);
+    const float r = point_radius(s, m.killed) + 1;
+    const Rect box{p.x - r, p.y - r, p.x + r, p.y + r};
+    if (box.inside(o.map_rect)) reserved->push_back(box);
+  }
 }
 
 // Selected and hovered incidents get a ring (points only; areas are highlighted by the renderer).
@@ -56,20 +82,28 @@ void draw_selection_rings(const OverlayFrame& o, const ViewState& v, const Scene
     if (!row || !world || *row >= s.dataset->size()) continue;
     if (!core::is_point_precision(s.dataset->location_precision()[*row])) continue;
     const ImVec2 p = o.to_window(*world);
-    const int k = s.dataset->killed()[*row];
-    float r = s.style ? s.style->point_min_radius_px : 4.f;
-    if (s.style && k > 0)
-      r = std::min(s.style->point_max_radius_px,
-                   s.style->point_min_radius_px + s.style->point_radius_per_sqrt_killed_px * std::sqrt(float(k)));
-    r *= s.ui_scale;
+    const float r = point_radius(s, s.dataset->killed()[*row]);
     const bool selected = row == v.selected;
     o.dl->AddCircle(p, r + 4, selected ? IM_COL32(20, 20, 20, 255) : IM_COL32(60, 60, 60, 160), 0, selected ? 2.5f : 1.5f);
     if (selected) o.dl->AddCircle(p, r + 6.5f, IM_COL32(255, 255, 255, 220), 0, 1.5f);
   }
 }
 
+// The selected area-level incident's province or country: its outline, dark over a light halo.
+void draw_selected_outline(const OverlayFrame& o, const Scene& s) {
+  std::vector<ImVec2> pts;
+  for (const auto& ring : s.selected_outline_m) {
+    pts.clear();
+    for (const core::Vec2& w : ring) pts.push_back(o.to_window(w));
+    o.dl->AddPolyline(pts.data(), int(pts.size()), IM_COL32(255, 255, 255, 220), ImDrawFlags_Closed, 5.f);
+    o.dl->AddPolyline(pts.data(), int(pts.size()), IM_COL32(20, 20, 20, 255), ImDrawFlags_Closed, 2.5f);
+  }
+}
+
 // Country and province names that fit, placed around the reserved boxes, with a halo.
-void draw_labels(const OverlayFrame& o, const Scene& s, const std::vector<Rect>& reserved) {
+// A name over a drawn point is left out: the mark matters more than the name.
+void draw_labels(const OverlayFrame& o, const Scene& s, const std::vector<Rect>& reserved,
+                 const std::vector<Rect>& marks) {
   std::vector<LabelCandidate> cands;
   for (size_t i = 0; i < s.labels.size(); ++i) {
     const MapLabel& l = s.labels[i];
@@ -77,6 +111,7 @@ void draw_labels(const OverlayFrame& o, const Scene& s, const std::vector<Rect>&
     const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
     const Rect text_rect{p.x - ts.x / 2, p.y - ts.y / 2, p.x + ts.x / 2, p.y + ts.y / 2};
     if (!text_rect.inside(o.map_rect)) continue;
+    if (std::any_of(marks.begin(), marks.end(), [&](const Rect& m) { return m.overlaps(text_rect); })) continue;
     LabelCandidate c;
     c.x = p.x;
     c.y = p.y;
@@ -138,8 +173,11 @@ void map_overlay(const ViewState& v, const Scene& s) {
                        s.style ? s.style->text_panel : render::Rgba{1, 1, 1, 0.7f}};
   // Badges go first; labels avoid them.
   const std::vector<Rect> reserved = s.style ? draw_badges(o, s) : std::vector<Rect>{};
+  std::vector<Rect> marks;
+  reserve_marks(o, s, &marks);
+  if (v.selected) draw_selected_outline(o, s);
   if (s.dataset) draw_selection_rings(o, v, s);
-  if (v.show_labels) draw_labels(o, s, reserved);
+  if (v.show_labels) draw_labels(o, s, reserved, marks);
   draw_attribution(o);
 }
 

@@ -14,6 +14,10 @@ void legend_section(ViewState& v, const Scene& s);
 void ctc_section(ViewState& v, const Scene& s);
 void details_panel(ViewState& v, const Scene& s);   // selected incident, every field, citations
 void hover_tooltip(const ViewState& v, const Scene& s);
+// What a click found together (a stack, an area's incidents): a list; choosing one selects it.
+void pick_list_window(ViewState& v, const Scene& s);
+// The same rows in a tooltip (inside BeginTooltip), with "click to list them".
+void list_tooltip_rows(const PickList& list, const Scene& s);
 void region_tooltip(const ViewState& v, const Scene& s);  // province under the cursor: CTC figures
 void map_overlay(const ViewState& v, const Scene& s);  // labels, badges, region shares (background list)
 void drift_overlay(const ViewState& v, const Scene& s);  // the drift layer, when it is on
@@ -35,5 +39,6 @@ void handle_shortcuts(ViewState& v, const Scene& s);
 float timeline_height();
 float sidebar_width();
 float menu_height();
+float details_width();  // the details window's width when it opens (at the map's top left)
 
 }  // namespace driftmap::ui

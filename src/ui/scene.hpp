@@ -34,6 +34,10 @@ struct DriftPoint {
 struct AreaBadge {
   core::Vec2 world_m;
   uint32_t count = 0;
+  // A stack of points at world_m rather than an area: the badge sits beside the circle drawn
+  // for the largest toll among them (unknown < 0).
+  bool stack = false;
+  int32_t killed_max = -1;
 };
 
 struct RegionMarker {
@@ -48,17 +52,33 @@ struct Scene {
   std::string data_description;          // "bundled IS-K incidents + 1 file"
 
   core::MonthRange extent;
-  core::MonthHistogram histogram;
+  core::MonthHistogram histogram;        // every loaded incident per month
+  core::MonthHistogram histogram_shown;  // those passing the filters (the same without filters)
+  bool filtered = false;                 // a filter is set: the timeline shows both histograms
+  std::vector<uint32_t> search_matches;  // a search's matches at any time, by date (the first kMaxSearchMatches)
+  static constexpr size_t kMaxSearchMatches = 200;
   WindowCounts counts;
   // Per-row country/text filter bytes (empty = all rows pass), for Tab's walk over the window
   // (state::step_in_window): the viewer never lists the window's rows, which may be millions.
   const std::vector<uint8_t>* row_mask = nullptr;
   // Projected positions of the selected and hovered rows (the overlay rings them).
   std::optional<core::Vec2> selected_world_m, hovered_world_m;
+  // The selected area-level incident's province or country outline (projected rings, closed),
+  // and the row it was made for.
+  std::vector<std::vector<core::Vec2>> selected_outline_m;
+  std::optional<uint32_t> outline_row;
   std::vector<std::string> countries;
 
   std::vector<MapLabel> labels;
-  std::vector<AreaBadge> badges;
+  std::vector<AreaBadge> badges;        // areas with two or more area-level incidents (each frame)
+  std::vector<AreaBadge> stack_badges;  // points sharing a coordinate, shown in the window
+  // The window's drawn points, when few enough to list (kMaxMarks): map labels give way to them.
+  struct Mark {
+    core::Vec2 world_m;
+    int32_t killed = -1;
+  };
+  std::vector<Mark> marks;
+  static constexpr size_t kMaxMarks = 2000;
   std::vector<DriftPoint> drift;         // the drift layer's centres, in time order (empty: off)
   std::string drift_period_name;         // "year", "half-year", "quarter"
   std::vector<RegionMarker> regions;     // one per bundle region, same order (label empty: not shown)

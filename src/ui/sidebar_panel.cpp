@@ -7,6 +7,7 @@
 #include "core/article_figures.hpp"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/details.hpp"
 #include "ui/panels.hpp"
 #include "render/region_colours.hpp"
 
@@ -26,6 +27,42 @@ float radius_px(const render::Style& st, int killed) {
   const float r = killed <= 0 ? st.point_min_radius_px
                               : st.point_min_radius_px + st.point_radius_per_sqrt_killed_px * std::sqrt(float(killed));
   return std::min(r, st.point_max_radius_px);
+}
+
+// A search's matches at any time, each with its date; those outside the window say so. Choosing
+// one (or Enter in the field, the first) moves the window to it and selects it.
+void search_matches(ViewState& v, const Scene& s, bool enter) {
+  if (v.filters.search.empty() || !s.dataset) return;
+  const core::Dataset& d = *s.dataset;
+  const core::DayInterval w = v.time.window.days();
+  if (s.search_matches.empty()) {
+    ImGui::TextUnformatted("no match at any time");
+    return;
+  }
+  auto show = [&](uint32_t row) {
+    v.show_row = row;
+    v.request(Action::ShowIncident);
+  };
+  if (enter) show(s.search_matches.front());
+  ImGui::Text("%zu match%s at any time (choose one to show it):", s.counts.shown_all,
+              s.counts.shown_all == 1 ? "" : "es");
+  // Two lines a match (date, then place): the sidebar is too narrow for one.
+  const float row_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y;
+  const size_t rows_shown = std::min<size_t>(s.search_matches.size(), 4);
+  if (!ImGui::BeginChild("##matches", ImVec2(0, row_h * float(rows_shown) + 4), false)) {
+    ImGui::EndChild();
+    return;
+  }
+  for (uint32_t row : s.search_matches) {
+    if (row >= d.size()) continue;
+    const bool inside = d.start_day()[row] < w.end_day && d.end_day()[row] > w.start_day;
+    const core::Incident inc = d.incident(row);
+    const std::string line = short_date(inc) + (inside ? "" : " (outside the window)") + "\n  " + place_text(inc);
+    ImGui::PushID(static_cast<int>(row));
+    if (ImGui::Selectable(line.c_str(), v.selected == row)) show(row);
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
 }
 
 }  // namespace
@@ -60,6 +97,8 @@ void filters_section(ViewState& v, const Scene& s) {
   if (ImGui::InputInt("min killed", &f.killed_min, 1, 10)) f.killed_min = std::clamp(f.killed_min, 0, 1000000);
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
   ImGui::InputTextWithHint("search", "place or summary", &f.search);
+  const bool enter = ImGui::IsItemDeactivated() && ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  search_matches(v, s, enter);
   if (!(f == Filters{}) && ImGui::SmallButton("reset filters")) f = Filters{};
 }
 
@@ -112,8 +151,10 @@ void legend_symbols(const Scene& s, const render::Style& st) {
   if (st.area_highlight_hatch_px > 0) {
     const float step = st.area_highlight_hatch_px * scale;
     dl->PushClipRect(a, b, true);
-    for (float x = a.x - (b.y - a.y); x < b.x; x += step)
-      dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_u32(st.area_highlight), step / 3);
+    // Stripes in turn in the event types' colours, as the map draws a province with two types.
+    int k = 0;
+    for (float x = a.x - (b.y - a.y); x < b.x; x += step, ++k)
+      dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), to_u32(type_colour(s, k % 2 ? 6 : 0)), step / 3);
     dl->PopClipRect();
   } else {
     dl->AddRectFilled(a, b, to_u32(st.area_highlight));
@@ -121,8 +162,10 @@ void legend_symbols(const Scene& s, const render::Style& st) {
   dl->AddRect(a, b, to_u32(st.admin1_outline));
   ImGui::Dummy(ImVec2(2 * r + 8, fs));
   ImGui::SameLine();
-  ImGui::TextWrapped("%s province: incident located only to the province",
-                     st.area_highlight_hatch_px > 0 ? "hatched" : "shaded");
+  ImGui::TextWrapped("%s",
+                     st.area_highlight_hatch_px > 0
+                         ? "hatched province: incidents located only to the province (a stripe colour per event type)"
+                         : "shaded province: incident located only to the province");
   p = ImGui::GetCursorScreenPos();
   dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st.land));
   dl->AddRectFilled(ImVec2(p.x + 4, p.y + 2), ImVec2(p.x + 4 + 2 * r, p.y + fs), to_u32(st.area_highlight_country));

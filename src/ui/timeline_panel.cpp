@@ -2,6 +2,7 @@
 // slider over it (drag an end to resize, the body to move, click elsewhere to jump).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "imgui.h"
@@ -88,23 +89,43 @@ struct TimelineGeometry {
   }
 };
 
-// Stacked bars per month and event type; months outside the window are faded.
+// Stacked bars per month and event type of the incidents the filters show; with a filter set, every
+// loaded incident's total stands faint behind them (same scale). Months outside the window are faded.
 void draw_bars(ImDrawList* dl, const TimelineGeometry& g, const TimeState& t, const Scene& s) {
   const float max_total = std::max(1.0f, s.histogram.max_total());
   const float scale = (g.plot_h - 4) / max_total;
+  const core::MonthHistogram& shown = s.histogram_shown.bins.size() == s.histogram.bins.size() ? s.histogram_shown
+                                                                                               : s.histogram;
   for (size_t b = 0; b < s.histogram.bins.size(); ++b) {
     const core::MonthIndex m = s.histogram.months.start_month + static_cast<int>(b);
     const float x0 = g.x_of(m) + (g.month_w > 3 ? 0.5f : 0.f), x1 = g.x_of(m + 1) - (g.month_w > 3 ? 0.5f : 0.f);
     const bool inside = m >= t.window.start_month && m < t.window.end_month;
     float y = g.p0.y + g.plot_h;
+    if (s.filtered)
+      dl->AddRectFilled(ImVec2(x0, y - s.histogram.total(b) * scale), ImVec2(x1, y), IM_COL32(128, 128, 128, 60));
     for (int ty = 0; ty < core::kEventTypeCount; ++ty) {
-      const float h = s.histogram.bins[b][static_cast<size_t>(ty)] * scale;
+      const float h = shown.bins[b][static_cast<size_t>(ty)] * scale;
       if (h <= 0) continue;
       const render::Rgba c = s.style ? s.style->colour(static_cast<core::EventType>(ty)) : render::Rgba{0.5f, 0.5f, 0.5f, 1};
       dl->AddRectFilled(ImVec2(x0, y - h), ImVec2(x1, y), to_u32(c, inside ? 1.0f : 0.45f));
       y -= h;
     }
   }
+}
+
+// A month's bar: how many incidents, and what a fraction means (an incident dated to a year or a
+// span counts a share in each of its months).
+void month_tooltip(const Scene& s, core::MonthIndex m, size_t b) {
+  const float all = s.histogram.total(b);
+  const float shown = b < s.histogram_shown.bins.size() ? s.histogram_shown.total(b) : all;
+  std::string text = core::month_label(m) + ": ";
+  char n[64];
+  if (s.filtered) std::snprintf(n, sizeof n, "%.3g shown of %.3g incidents", shown, all);
+  else std::snprintf(n, sizeof n, "%.3g incidents", all);
+  text += n;
+  if (std::fabs(all - std::round(all)) > 1e-3f || std::fabs(shown - std::round(shown)) > 1e-3f)
+    text += "\n(an incident dated only to a year, or spanning months, counts a share in each month)";
+  ImGui::SetTooltip("%s", text.c_str());
 }
 
 // A tick at every January; labels only as often as they fit side by side.
@@ -189,8 +210,7 @@ void timeline_interaction(TimeState& t, const TimelineGeometry& g, const Scene& 
     const core::MonthIndex m = g.month_at(mouse.x);
     if (t.drag == 0 && m >= g.extent.start_month && m < g.extent.end_month) {
       const size_t b = static_cast<size_t>(m - g.extent.start_month);
-      if (b < s.histogram.bins.size())
-        ImGui::SetTooltip("%s: %.3g incidents", core::month_label(m).c_str(), s.histogram.total(b));
+      if (b < s.histogram.bins.size()) month_tooltip(s, m, b);
     }
   }
 }

@@ -365,7 +365,8 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
         else if (v.show_shortcuts) v.show_shortcuts = false;
         else if (v.show_about) v.show_about = false;
         else if (v.show_open_dialog) v.show_open_dialog = false;
-        else v.selected.reset();
+        else if (v.selected) v.selected.reset();
+        else v.pick_list = {};  // the list of incidents a click found, once their details are closed
         break;
       case GLFW_KEY_SPACE:
         if (!k.repeat) toggle_play(v.time, s.extent);

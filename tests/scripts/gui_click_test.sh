@@ -57,8 +57,9 @@ settle away
 key Tab
 text=$(await tabbed "Quetta")
 echo "$text" | grep -q "Quetta" || fail "Tab did not select the Quetta incident: $text"
-# The free map area is 0..1070 x 21..757 at this size: the circle is now at its centre.
-centre_crop="$((w + 6))x$((h + 6))+$((535 - w / 2 - 3))+$((389 - h / 2 - 3))"
+# The free map area is 406..1070 x 21..757 at this size (right of the details window, 390 px wide
+# with a 16 px margin, which the selection opens): the circle is now at its centre.
+centre_crop="$((w + 6))x$((h + 6))+$((738 - w / 2 - 3))+$((389 - h / 2 - 3))"
 centre_px=$(colour_count tabbed "$centre_crop" "$point_rgb")
 echo "after Tab: $centre_px pixels of the circle's outline colour at the map centre (drawn: $outline_px)"
 [ "$centre_px" -ge $((outline_px / 2)) ] || fail "Tab did not pan the selected incident to the map centre"

@@ -86,6 +86,14 @@ ocr_crop() {
   tesseract "$work/$1-ocr2.png" - 2>/dev/null
 }
 
+# ocr_block NAME CROP: the text of part CROP (WxH+X+Y) of shot NAME read as one block of rows
+# (tesseract --psm 6): a window's table row by row, where a full-screen reading may run its
+# columns into the map's text around it.
+ocr_block() {
+  convert "$work/$1.png" -crop "$2" +repage -resize 200% -colorspace Gray "$work/$1-block.png"
+  tesseract "$work/$1-block.png" - --psm 6 2>/dev/null
+}
+
 # text_at NAME WORD: "X Y", the screen centre of the first word tesseract reads as WORD.
 text_at() {
   convert "$work/$1.png" -resize 200% -colorspace Gray -threshold 55% "$work/$1-ocr.png"

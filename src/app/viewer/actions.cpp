@@ -36,6 +36,7 @@ void Viewer::handle_action(state::Action a) {
     case state::Action::FitData: fit_data(); break;
     case state::Action::FitHome: fit_lonlat(ws_.home_box); break;
     case state::Action::ShowChapter: show_chapter(); break;
+    case state::Action::ShowIncident: show_incident(); break;
     case state::Action::FitRegion: fit_lonlat(ws_.region_box); break;
     case state::Action::FitWorld: fit_world(); break;
     case state::Action::OpenFile:

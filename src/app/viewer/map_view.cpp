@@ -2,6 +2,7 @@
 // in sight, and the mouse over the map (drag to pan, wheel to zoom, hover and click to pick).
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "app/viewer/picking.hpp"
 #include "app/viewer/viewer.hpp"
@@ -12,14 +13,17 @@
 
 namespace driftmap::app {
 
-// The part of the window the map shows unobstructed: not under the menu bar, the sidebar or the
-// timeline. In framebuffer pixels.
+// The part of the window the map shows unobstructed: not under the menu bar, the sidebar, the
+// timeline or the details window (at the top left while an incident is selected, where the map is
+// wide enough to leave room beside it). In framebuffer pixels.
 MapRect Viewer::free_map_rect() const {
   const ImGuiIO& io = ImGui::GetIO();
   const double sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
   MapRect r;
   r.top = ui::menu_height() * sy;
   r.right = std::max(50.0, v_.camera.viewport_w_px() - ui::sidebar_width() * sx);
+  const double details_right = (ui::details_width() + 16) * sx;
+  if (v_.selected && r.right - details_right >= 300 * sx) r.left = details_right;
   r.bottom = std::max(r.top + 50.0, v_.camera.viewport_h_px() - (v_.show_timeline ? ui::timeline_height() * sy : 0.0));
   return r;
 }
@@ -82,9 +86,10 @@ void Viewer::fit_lonlat(const core::GeoBox& box) {
   if (lo.x <= hi.x) fit_projected(lo, hi);
 }
 
-// The frame an export of this window gets: the main cluster, not the far-away incidents.
+// The frame an export of this window gets, of the incidents the filters show: the main cluster,
+// not the far-away incidents.
 void Viewer::fit_data() {
-  const core::IncidentFilter shown{.type_mask = state::type_mask(v_.filters), .killed_min = v_.filters.killed_min};
+  const core::IncidentFilter shown = state::incident_filter(v_.filters, visibility_);
   const core::Framing f = core::frame_incidents(
       core::frame_points(ws_.active(), v_.time.window.days(), shown, ws_.boundaries(), &ws_.areas()), {.aspect = 0});
   if (f.from_data) fit_lonlat(f.frame);
@@ -100,6 +105,17 @@ void Viewer::show_chapter() {
   v_.time.window_months = std::max(1, v_.time.window.length_months());
   ui::normalise_window(v_.time, scene_.extent);
   fit_lonlat(c.frame);
+}
+
+// A search match, maybe outside the window: the window moves to hold it (keeping its length) and
+// it is selected; keep_selection_in_view() then pans the map to it.
+void Viewer::show_incident() {
+  const core::Dataset& d = ws_.active();
+  const std::optional<uint32_t> row = std::exchange(v_.show_row, std::nullopt);
+  if (!row || *row >= d.size()) return;
+  ui::window_to_include(v_.time, scene_.extent, d.interval(*row));
+  v_.selected = *row;
+  v_.pick_list = {};
 }
 
 void Viewer::fit_world() {
@@ -138,8 +154,7 @@ void Viewer::update_hover_and_input() {
     // A click, not a drag: select what is under the cursor (the hover pass is off while the
     // button is down, so it is picked here).
     if (moved < 4 && renderer_) {
-      v_.selected = pick_point(ws_, v_.camera, renderer_->style(), v_.time.window.days(),
-                               state::incident_filter(v_.filters, visibility_), {mouse.x * sx, mouse.y * sy});
+      click_at({mouse.x * sx, mouse.y * sy}, mouse.x, mouse.y);
       hover_key_ = HoverKey{};
     }
   }
@@ -149,9 +164,34 @@ void Viewer::update_hover_and_input() {
   update_hover({mouse.x * sx, mouse.y * sy}, mouse_free && !dragging_map_ && renderer_);
 }
 
-// Hover: nearest drawn point under the cursor, in framebuffer pixels, else the article's regions
-// the province under it belongs to. A walk over the window's rows, so only when the cursor, the
-// camera or the scene changed.
+namespace {
+std::string stack_title(size_t n) { return std::to_string(n) + " incidents at this spot in the window"; }
+}  // namespace
+
+// One incident under the cursor is selected; several (a stack) or, where none is, the area-level
+// incidents of the province and country there are listed to choose from; nothing clears both.
+void Viewer::click_at(core::Vec2 m, float window_x, float window_y) {
+  const core::IncidentFilter filter = state::incident_filter(v_.filters, visibility_);
+  const core::DayInterval w = v_.time.window.days();
+  const std::vector<uint32_t> points = pick_points(ws_, v_.camera, renderer_->style(), w, filter, m);
+  v_.pick_list = {};
+  if (points.size() == 1) {
+    v_.selected = points.front();
+    return;
+  }
+  v_.selected.reset();
+  if (points.size() > 1) {
+    v_.pick_list = {stack_title(points.size()), points, window_x, window_y};
+    return;
+  }
+  const AreaIncidents area = area_incidents_at(ws_, v_.camera, w, filter, m);
+  if (!area.province_rows.empty() || !area.country_rows.empty())
+    v_.pick_list = {area.title(), area.rows(), window_x, window_y};
+}
+
+// Hover: the drawn points under the cursor, in framebuffer pixels (a stack lists them all), else
+// the area-level incidents there and the article's regions the province belongs to. A walk over
+// the window's rows, so only when the cursor, the camera or the scene changed.
 void Viewer::update_hover(core::Vec2 m, bool can_hover) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const HoverKey key{mouse.x, mouse.y, v_.camera.metres_per_px(), v_.camera.centre_m().x, v_.camera.centre_m().y,
@@ -161,10 +201,19 @@ void Viewer::update_hover(core::Vec2 m, bool can_hover) {
   v_.hovered.reset();
   v_.hovered_area.clear();
   v_.hovered_regions.clear();
+  v_.hovered_list = {};
   if (!can_hover) return;
-  v_.hovered = pick_point(ws_, v_.camera, renderer_->style(), v_.time.window.days(),
-                          state::incident_filter(v_.filters, visibility_), m);
-  if (!v_.hovered && ws_.bundle() && (v_.show_ctc_shift || v_.show_region_counts)) {
+  const core::IncidentFilter filter = state::incident_filter(v_.filters, visibility_);
+  const core::DayInterval w = v_.time.window.days();
+  const std::vector<uint32_t> points = pick_points(ws_, v_.camera, renderer_->style(), w, filter, m);
+  if (!points.empty()) {
+    v_.hovered = points.front();
+    if (points.size() > 1) v_.hovered_list = {stack_title(points.size()), points};
+    return;
+  }
+  const AreaIncidents area = area_incidents_at(ws_, v_.camera, w, filter, m);
+  if (!area.province_rows.empty() || !area.country_rows.empty()) v_.hovered_list = {area.title(), area.rows()};
+  if (ws_.bundle() && (v_.show_ctc_shift || v_.show_region_counts)) {
     AreaHit hit = regions_at(ws_, v_.camera, m);
     v_.hovered_regions = std::move(hit.regions);
     v_.hovered_area = std::move(hit.name);

@@ -19,6 +19,7 @@ render::Style viewer_style() {
   s.area_highlight = render::Rgba::hex(0x8A3B0E, 0.8f);
   s.area_highlight_country = render::Rgba::hex(0xF0B88A, 0.25f);
   s.area_highlight_hatch_px = 7;
+  s.point_min_radius_px = 4.5f;  // an incident without a toll stays a mark one can see and click
   return s;
 }
 
@@ -49,6 +50,10 @@ void Viewer::draw_map() {
   };
   scene_.selected_world_m = row_world(v_.selected);
   scene_.hovered_world_m = row_world(v_.hovered);
+  if (scene_.outline_row != v_.selected) {
+    scene_.outline_row = v_.selected;
+    scene_.selected_outline_m = v_.selected ? area_outline_m(ws_, *v_.selected) : decltype(scene_.selected_outline_m){};
+  }
 }
 
 bool Viewer::make_renderer(const render::BoundaryMesh& mesh, bool world) {

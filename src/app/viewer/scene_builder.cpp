@@ -56,6 +56,52 @@ void set_count_badges(ui::Scene& scene, const core::AreaCounts& ac, const Worksp
     }
 }
 
+void set_stack_badges(ui::Scene& scene, const Workspace& ws, core::DayInterval w, const core::IncidentFilter& filter) {
+  scene.stack_badges.clear();
+  const core::Dataset& d = ws.active();
+  for (const core::PointStack& s : ws.stacks()) {
+    ui::AreaBadge b{.world_m = ws.projection().forward(s.lon_deg, s.lat_deg), .stack = true};
+    for (uint32_t r : s.rows)
+      if (filter.shown(d, w, r)) ++b.count, b.killed_max = std::max(b.killed_max, d.killed()[r]);
+    if (b.count >= 2 && std::isfinite(b.world_m.x) && std::isfinite(b.world_m.y)) scene.stack_badges.push_back(b);
+  }
+}
+
+void set_marks(ui::Scene& scene, const Workspace& ws, core::DayInterval w, const core::IncidentFilter& filter,
+               size_t rows_in_window) {
+  scene.marks.clear();
+  if (rows_in_window > ui::Scene::kMaxMarks) return;
+  const core::Dataset& d = ws.active();
+  d.for_each_in_window(w, [&](uint32_t r) {
+    if (!core::is_point_precision(d.location_precision()[r]) || !filter.passes(d, r)) return;
+    const core::Vec2 p = ws.projection().forward(d.lon_deg()[r], d.lat_deg()[r]);
+    if (std::isfinite(p.x) && std::isfinite(p.y)) scene.marks.push_back({p, d.killed()[r]});
+  });
+}
+
+std::vector<std::vector<core::Vec2>> area_outline_m(const Workspace& ws, uint32_t row) {
+  std::vector<std::vector<core::Vec2>> rings;
+  if (row >= ws.areas().area_of_row().size()) return rings;
+  const core::AreaRef a = ws.areas().area(row);
+  if (!a.valid()) return rings;
+  const auto& areas = a.level == 0 ? ws.boundaries().admin0() : ws.boundaries().admin1();
+  if (a.index >= areas.size()) return rings;
+  constexpr double kTolerance_m = 1000;  // under a pixel at any zoom that shows a whole province
+  for (const core::Polygon& poly : core::project(areas[a.index].shape, ws.projection())) {
+    std::vector<core::Vec2> pts = poly.outer;
+    if (pts.size() < 3) continue;
+    pts.push_back(pts.front());
+    std::vector<char> keep(pts.size(), 0);
+    keep.front() = keep.back() = 1;
+    core::douglas_peucker(pts, 0, pts.size() - 1, kTolerance_m * kTolerance_m, keep);
+    std::vector<core::Vec2> kept;
+    for (size_t i = 0; i < pts.size(); ++i)
+      if (keep[i] && std::isfinite(pts[i].x) && std::isfinite(pts[i].y)) kept.push_back(pts[i]);
+    if (kept.size() >= 3) rings.push_back(std::move(kept));
+  }
+  return rings;
+}
+
 std::vector<const void*> choropleth_key(bool show_ctc_shift, const std::vector<core::WindowFigure>& figures) {
   std::vector<const void*> key;
   if (show_ctc_shift)

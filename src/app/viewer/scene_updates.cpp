@@ -48,6 +48,8 @@ void Viewer::rebuild_dataset() {
   if (v_.selected && *v_.selected >= d.size()) v_.selected.reset();
   v_.hovered.reset();
   drift_steps_by_.reset();
+  v_.hovered_list = {};
+  v_.pick_list = {};  // its rows index the old data
   scene_dirty_ = true;
 }
 
@@ -62,6 +64,7 @@ void Viewer::update_scene() {
     each_renderer([&](render::MapRenderer& r) { r.set_visibility(visibility_); });
   }
   const std::optional<core::DriftPeriod> drift = v_.show_drift ? std::optional(v_.drift_by) : std::nullopt;
+  if (filters_changed || scene_dirty_) update_matches();
   if (!scene_dirty_ && !filters_changed && v_.time.window == scene_window_ &&
       scene_region_counts_ == v_.show_region_counts && scene_drift_ == drift)
     return;
@@ -73,10 +76,33 @@ void Viewer::update_scene() {
   // O(1) per window without country/text/toll filters; the window's rows are never listed (a
   // window may hold millions).
   scene_.counts = counter_.count(v_.filters, d, w, visibility_);
+  scene_.counts.shown_all = shown_all_;
+  const core::IncidentFilter shown = state::incident_filter(v_.filters, visibility_);
+  set_stack_badges(scene_, ws_, w, shown);
+  set_marks(scene_, ws_, w, shown, scene_.counts.in_window);
   scene_region_counts_ = v_.show_region_counts;
   update_region_counts(w);
   update_drift(w);
   if (v_.selected && !state::shown_in_window(v_.filters, d, w, visibility_, *v_.selected)) v_.selected.reset();
+}
+
+// What the filters match at any time, when they change: the timeline's filtered histogram, the
+// count beside "in window" and a search's matches (which may all lie outside the window). A walk
+// over every row, as the filters' row mask already is.
+void Viewer::update_matches() {
+  const core::Dataset& d = ws_.active();
+  scene_.filtered = !(v_.filters == state::Filters{});
+  scene_.search_matches.clear();
+  if (!scene_.filtered) {
+    scene_.histogram_shown = scene_.histogram;
+    shown_all_ = d.size();
+    return;
+  }
+  const std::vector<uint32_t> rows = state::matching_rows(state::incident_filter(v_.filters, visibility_), d);
+  scene_.histogram_shown = core::month_histogram(d, scene_.extent, &rows);
+  shown_all_ = rows.size();
+  if (!v_.filters.search.empty())
+    scene_.search_matches.assign(rows.begin(), rows.begin() + long(std::min(rows.size(), ui::Scene::kMaxSearchMatches)));
 }
 
 // The article's figures for the window, and the dataset's own counts per region when asked for.

@@ -9,6 +9,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app/commands.hpp"
@@ -119,6 +120,7 @@ void Viewer::frame_panels(int frame) {
   ui::sidebar_panel(v_, scene_);
   ui::timeline_panel(v_, scene_);
   ui::details_panel(v_, scene_);
+  ui::pick_list_window(v_, scene_);
   ui::about_window(v_, scene_);
   ui::open_file_window(v_);
   ui::confirm_replace_window(v_);
@@ -126,8 +128,14 @@ void Viewer::frame_panels(int frame) {
   ui::story_panel(v_, scene_);
   if (export_test_.should_start(frame)) start_export_test();
   ui::export_dialog(export_, v_);
-  if (v_.hovered && !ImGui::GetIO().WantCaptureMouse) ui::hover_tooltip(v_, scene_);
-  else if (!v_.hovered_area.empty() && !ImGui::GetIO().WantCaptureMouse) ui::region_tooltip(v_, scene_);
+  // No tooltip over the spot whose list is open beside it: it would cover the list.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool at_list_spot =
+      !v_.pick_list.empty() && std::hypot(mouse.x - v_.pick_list.x, mouse.y - v_.pick_list.y) < 24;
+  if (!ImGui::GetIO().WantCaptureMouse && !at_list_spot) {
+    if (v_.hovered) ui::hover_tooltip(v_, scene_);
+    else if (!v_.hovered_area.empty() || !v_.hovered_list.empty()) ui::region_tooltip(v_, scene_);
+  }
   // Keys go to the shortcuts unless a widget (text field) has the keyboard.
   if (!ImGui::GetIO().WantCaptureKeyboard) v_.keys = std::move(inbox_.keys);
   inbox_.keys.clear();

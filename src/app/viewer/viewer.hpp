@@ -78,6 +78,7 @@ class Viewer {
   void update_scene();
   void update_region_counts(core::DayInterval w);
   void update_drift(core::DayInterval w);
+  void update_matches();
   void apply_choropleth();
   // map_view.cpp
   MapRect free_map_rect() const;
@@ -87,9 +88,11 @@ class Viewer {
   void fit_lonlat(const core::GeoBox& box);
   void fit_data();
   void show_chapter();
+  void show_incident();
   void fit_world();
   void update_hover_and_input();
   void update_hover(core::Vec2 fb_px, bool can_hover);
+  void click_at(core::Vec2 fb_px, float window_x, float window_y);
   // actions.cpp
   void handle_actions();
   void handle_action(state::Action a);
@@ -133,6 +136,7 @@ class Viewer {
   std::vector<core::DriftStep> drift_steps_;
   std::optional<core::DriftPeriod> drift_steps_by_;
   uint64_t scene_version_ = 0;
+  size_t shown_all_ = 0;  // rows passing the filters at any time
   std::optional<std::vector<const void*>> choropleth_key_;  // the figures the fills show
   // Hover is recomputed only when the cursor, the camera or the scene changed.
   struct HoverKey {

@@ -18,6 +18,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "render/text_raster.hpp"
+#include "ui/theme.hpp"
 
 namespace driftmap::app {
 
@@ -83,7 +84,7 @@ float setup_imgui(GLFWwindow* window) {
   glfwGetWindowContentScale(window, &xscale, &yscale);
   const float scale = std::max(1.0f, std::max(xscale, yscale) / fb_ratio);
   io.FontGlobalScale = 1.0f / fb_ratio;
-  ImGui::StyleColorsLight();
+  ui::apply_theme(&ImGui::GetStyle());
   ImGui::GetStyle().WindowRounding = 0;
   ImGui::GetStyle().ScaleAllSizes(scale);
   // Latin with diacritics (place names), general punctuation (dashes, curly quotes).

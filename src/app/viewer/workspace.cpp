@@ -83,6 +83,7 @@ void Workspace::add_dataset(core::Dataset d) {
 void Workspace::index_active() {
   if (extras_.empty() && bundle_) active_ = &bundle_->incidents;
   areas_ = core::AreaIndex::build(*active_, *boundaries_);
+  stacks_ = core::point_stacks(*active_);
 }
 
 }  // namespace driftmap::app

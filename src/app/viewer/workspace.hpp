@@ -14,6 +14,7 @@
 #include "core/dataset.hpp"
 #include "core/geometry.hpp"
 #include "core/named_views.hpp"
+#include "core/point_stacks.hpp"
 #include "core/problem.hpp"
 #include "core/projection.hpp"
 #include "core/story.hpp"
@@ -37,7 +38,7 @@ class Workspace {
   // Adds a file's rows to what is loaded (column by column), then re-indexes.
   void add_dataset(core::Dataset d);
   // The data the map shows: the bundle alone until a file is added, then the merged rows; the
-  // area index follows it.
+  // area index and the point stacks follow it.
   void index_active();
   std::vector<std::string> extra_paths() const;
   size_t extra_count() const { return extras_.size(); }
@@ -45,6 +46,7 @@ class Workspace {
 
   const core::Dataset& active() const { return *active_; }
   const core::AreaIndex& areas() const { return areas_; }
+  const std::vector<core::PointStack>& stacks() const { return stacks_; }  // of active()
   const core::Boundaries& boundaries() const { return *boundaries_; }
   const core::Projection& projection() const { return *projection_; }
   const core::Bundle* bundle() const { return bundle_ ? &*bundle_ : nullptr; }
@@ -69,6 +71,7 @@ class Workspace {
   core::Dataset merged_;
   const core::Dataset* active_ = &merged_;
   core::AreaIndex areas_;
+  std::vector<core::PointStack> stacks_;
 };
 
 }  // namespace driftmap::app
