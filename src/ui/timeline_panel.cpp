@@ -68,12 +68,21 @@ void controls_row(ViewState& v, const Scene& s) {
     if (ImGui::InputInt("months", &custom_len, 1, 12) && custom_len != len)
       set_window_months(t, extent, std::clamp(custom_len, 1, std::max(1, extent.length_months())));
   }
+  // The window's dates and counts: on the same row where they fit whole, else on a row of their
+  // own (a narrow window, 1024 px wide, would cut them off).
+  const std::string range = core::range_text(t.window), counts = counts_text(s.counts);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float need = ImGui::CalcTextSize(("| " + range + " " + counts).c_str()).x + 4 * style.ItemSpacing.x;
   ImGui::SameLine();
-  ImGui::TextDisabled("|");
+  if (ImGui::GetContentRegionAvail().x < need) {
+    ImGui::NewLine();
+  } else {
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+  }
+  ImGui::TextUnformatted(range.c_str());
   ImGui::SameLine();
-  ImGui::TextUnformatted(core::range_text(t.window).c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", counts_text(s.counts).c_str());
+  ImGui::TextDisabled("%s", counts.c_str());
 }
 
 // Where the months sit in the timeline's plot area (screen pixels).
