@@ -108,10 +108,17 @@ ParsedRows parse_incident_file(const std::string& path, const LoadOptions& optio
 }
 
 LoadResult load_incidents(const std::string& path, const LoadOptions& options) {
+  LoadResult result;
+  auto cancelled = [&] {
+    result = {};
+    result.problems.error(path, 0, "", "loading was cancelled");
+    return std::move(result);
+  };
   if (!options.force_ogr)
     if (auto fast = load_incidents_fast_csv(path, options)) return std::move(*fast);
-  LoadResult result;
+  if (options.cancelled()) return cancelled();
   ParsedRows parsed = parse_incident_file(path, options);
+  if (options.cancelled()) return cancelled();
   result.problems = std::move(parsed.problems);
   result.rows_read = parsed.rows.size() + parsed.invalid_rows;
   result.rows_skipped = parsed.invalid_rows;

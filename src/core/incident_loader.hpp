@@ -4,6 +4,7 @@
 // with file, line (CSV) or feature index, and field; a file with errors is refused unless
 // skip_invalid is set, in which case the valid rows load and the skipped ones are counted.
 #pragma once
+#include <atomic>
 #include <functional>
 #include <map>
 #include <optional>
@@ -36,6 +37,10 @@ struct LoadOptions {
   // load_incidents() reads plain driftmap-schema CSVs with the parallel reader (fast_csv_reader.hpp);
   // this forces the reader that reports every problem (tests compare the two).
   bool force_ogr = false;
+  // Set from another thread to stop a load (the viewer's Cancel): the readers look at it every
+  // few thousand rows, and the result is then an error "loading was cancelled", no dataset.
+  const std::atomic<bool>* cancel = nullptr;
+  bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };
 
 struct LoadResult {

@@ -43,6 +43,7 @@ struct TimeState {
 // A request a panel makes that the app loop carries out (panels do no I/O).
 enum class Action : uint8_t {
   None, FitData, FitHome, FitRegion, FitWorld, OpenFile, SaveScreenshot, SaveSession, LoadSession, Quit,
+  CancelLoad,     // stop the file being read (nothing loaded changes)
   LoadValidRows,  // reload reload_path skipping its invalid rows
   OpenExport,     // the Export dialog (File → Export…, Ctrl+E)
   ReplaceSession, // the user agreed to replace confirm_replace_path with this session
@@ -101,6 +102,7 @@ struct ViewState {
   PickList pick_list;     // what the last click found, when more than one incident or an area
 
   std::string open_path;                 // File → Open: the data file field
+  std::string open_encoding;             // and its text encoding (an iconv name; empty: detect)
   std::vector<std::string> recent_files; // most recent first
   // The session this window last loaded or saved (only ever a session's path, never a data
   // file's); File → Save session writes here without asking.
@@ -113,6 +115,13 @@ struct ViewState {
   bool show_problems = false;            // the Problems window (also open while errors is non-empty)
   std::string reload_path;               // Action::LoadValidRows
   std::string status;                    // one line in the status bar ("saved shot.png")
+  // The file being read on a worker thread, shown with its time and a Cancel button.
+  struct Loading {
+    std::string path;
+    double seconds = 0;
+    bool cancelling = false;
+  };
+  std::optional<Loading> loading;
 
   std::vector<Action> actions;  // requests for the app loop, drained every frame
   std::vector<KeyPress> keys;   // key presses since the last frame, for the shortcuts

@@ -21,6 +21,7 @@ void list_tooltip_rows(const PickList& list, const Scene& s);
 void region_tooltip(const ViewState& v, const Scene& s);  // province under the cursor: CTC figures
 void map_overlay(const ViewState& v, const Scene& s);  // labels, badges, region shares (background list)
 void drift_overlay(const ViewState& v, const Scene& s);  // the drift layer, when it is on
+void loading_window(ViewState& v);  // the file being read, with Cancel
 // The Help menu's windows: About, and Keyboard shortcuts (F1).
 void about_window(ViewState& v, const Scene& s);
 void open_file_window(ViewState& v);

@@ -199,7 +199,12 @@ void open_file_window(ViewState& v) {
     ImGui::TextWrapped("Incident file (CSV, GeoJSON, GeoPackage) to add to the map. You can also drop files on the "
                        "window.");
     const bool enter = path_field("##path", "/path/to/incidents.csv", &v.open_path, buttons_width({"Open data"}));
-    if (ImGui::Button("Open data") || enter) {
+    const bool open = ImGui::Button("Open data");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("text encoding", "detect", &v.open_encoding);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(e.g. cp1251, koi8-r, cp1256; empty: detect)");
+    if (open || enter) {
       v.request(Action::OpenFile);
       v.show_open_dialog = false;
     }

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdio>
 
 #include "core/incident_loader.hpp"
 
@@ -181,4 +183,32 @@ TEST_CASE("a row without a stated place may not carry coordinates, and date_basi
   CHECK(has(r.problems, f + ":2: lat: is given but location_precision is none (place not stated); leave lat and "
                             "lon empty or give the precision of the place"));
   CHECK(has(r.problems, f + ":3: date_basis: \"published\" is not event or reported"));
+}
+
+TEST_CASE("a load stopped through LoadOptions::cancel gives no dataset and says it was cancelled, on every reader") {
+  const std::string path = "/tmp/driftmap-test-cancel.csv";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    REQUIRE(f);
+    std::fputs("date,lat,lon\n", f);
+    for (int i = 0; i < 5000; ++i) std::fputs("2022-01-01,34.5,69.2\n", f);
+    std::fclose(f);
+  }
+  std::atomic<bool> cancel{true};
+  for (const bool force_ogr : {false, true}) {
+    INFO("force_ogr " << force_ogr);
+    LoadOptions options;
+    options.force_ogr = force_ogr;
+    options.cancel = &cancel;
+    const LoadResult r = load_incidents(path, options);
+    CHECK_FALSE(r.ok());
+    REQUIRE(r.problems.items.size() == 1);
+    CHECK(r.problems.items[0].message == "loading was cancelled");
+    CHECK(r.problems.items[0].file == path);
+  }
+  cancel = false;
+  LoadOptions options;
+  options.cancel = &cancel;
+  CHECK(load_incidents(path, options).dataset->size() == 5000);  // the flag unset: read as usual
+  std::remove(path.c_str());
 }

@@ -22,7 +22,7 @@ namespace driftmap::app {
 void Viewer::handle_actions() {
   for (const std::string& f : inbox_.dropped) {
     if (f.size() > 4 && (f.ends_with(".ini") || f.ends_with(".session"))) load_session(f);
-    else open_data_file(f, true);
+    else start_loading(f, true, false);
   }
   inbox_.dropped.clear();
   std::vector<state::Action> actions;
@@ -40,7 +40,7 @@ void Viewer::handle_action(state::Action a) {
     case state::Action::FitRegion: fit_lonlat(ws_.region_box); break;
     case state::Action::FitWorld: fit_world(); break;
     case state::Action::OpenFile:
-      if (!v_.open_path.empty()) open_data_file(v_.open_path, true);
+      if (!v_.open_path.empty()) start_loading(v_.open_path, true, false, v_.open_encoding);
       break;
     case state::Action::SaveScreenshot: break;  // after rendering, see Viewer::finish_frame
     case state::Action::SaveSession: save_session(v_.session_field, false); break;
@@ -53,52 +53,11 @@ void Viewer::handle_action(state::Action a) {
       break;
     case state::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
     case state::Action::OpenExport: ui::open_export_dialog(export_, v_); break;
+    case state::Action::CancelLoad: cancel_loading(); break;
     case state::Action::LoadValidRows:
-      if (!v_.reload_path.empty()) open_data_file(v_.reload_path, true, true);
+      if (!v_.reload_path.empty()) start_loading(v_.reload_path, true, true);
       break;
   }
-}
-
-// Every way a file is opened (command line, File → Open, Open recent, drag and drop, sessions)
-// comes here. A refused file changes nothing that is loaded; its report offers to load the
-// valid rows (skip_invalid), which then lists what was skipped.
-bool Viewer::open_data_file(const std::string& path, bool report_success, bool skip_invalid) {
-  if (core::is_network_path(path)) {
-    v_.errors.push_back(file_problem(path, "network paths are not opened; download the file first"));
-    return false;
-  }
-  core::LoadOptions options = ws_.import().options();
-  options.skip_invalid = skip_invalid;
-  const auto tl = Clock::now();
-  core::LoadResult r = core::load_incidents(path, options);
-  const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - tl).count();
-  state::LoadReport report = state::make_load_report(path, r, skip_invalid);
-  const size_t notes = report.notes.size();
-  state::add_load_report(v_, std::move(report));
-  if (!r.ok()) {
-    v_.status = "could not open " + path;
-    if (opt_.verbose)
-      for (const auto& p : r.problems.items) std::fprintf(stderr, "driftmap: %s\n", p.to_string().c_str());
-    return false;
-  }
-  r.dataset->path = path;
-  const size_t rows = r.dataset->size();
-  const auto tm = Clock::now();
-  ws_.add_dataset(std::move(*r.dataset));
-  rebuild_dataset();
-  if (opt_.verbose)
-    std::fprintf(stderr, "driftmap: %s: %zu incidents, loaded in %.0f ms, added to the map in %.0f ms\n",
-                 path.c_str(), rows, load_ms, std::chrono::duration<double, std::milli>(Clock::now() - tm).count());
-  ui::remember_recent_file(v_.recent_files, path);
-  std::string error;
-  if (!ui::write_recent_files(ui::recent_files_path(), v_.recent_files, &error) && opt_.verbose)
-    std::fprintf(stderr, "driftmap: recent files not saved: %s\n", error.c_str());
-  if (report_success) {
-    v_.status = "added " + std::to_string(rows) + " incidents from " + path;
-    if (r.rows_skipped) v_.status += ", skipped " + std::to_string(r.rows_skipped) + " invalid rows";
-    if (notes) v_.status += " (" + std::to_string(notes) + " placed by name: see notes)";
-  }
-  return true;
 }
 
 bool Viewer::load_session(const std::string& path) {

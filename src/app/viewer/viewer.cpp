@@ -111,6 +111,7 @@ void Viewer::frame_panels(int frame) {
   }
   ui::advance_playback(v_.time, scene_.extent, frame_dt_s_);
   handle_actions();
+  poll_loading();
   if (frame > 0 && !screenshot_mode_) start_world_mesh();  // after the first frame, in the background
   poll_world_mesh();
   update_scene();
@@ -122,6 +123,7 @@ void Viewer::frame_panels(int frame) {
   ui::details_panel(v_, scene_);
   ui::pick_list_window(v_, scene_);
   ui::about_window(v_, scene_);
+  ui::loading_window(v_);
   ui::open_file_window(v_);
   ui::confirm_replace_window(v_);
   ui::errors_window(v_);

@@ -9,8 +9,10 @@
 // with the pieces that need no viewer in viewer_options, window, workspace, scene_builder,
 // picking and self_test.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <future>
 #include <memory>
 #include <optional>
@@ -96,7 +98,14 @@ class Viewer {
   // actions.cpp
   void handle_actions();
   void handle_action(state::Action a);
+  // file_loading.cpp
   bool open_data_file(const std::string& path, bool report_success, bool skip_invalid = false);
+  bool may_open(const std::string& path);
+  bool add_loaded(const std::string& path, core::LoadResult r, double load_ms, bool report_success, bool skip_invalid);
+  void start_loading(const std::string& path, bool report_success, bool skip_invalid,
+                     const std::string& encoding = {});
+  void cancel_loading();
+  void poll_loading();
   bool load_session(const std::string& path);
   void save_session(const std::string& path, bool confirmed);
   bool save_screenshot(const std::string& path);
@@ -131,6 +140,21 @@ class Viewer {
   bool scene_dirty_ = true;
   std::vector<uint8_t> visibility_;
   bool scene_region_counts_ = false;
+  // A file being read on a worker thread, and the files waiting their turn.
+  struct PendingLoad {
+    std::string path;
+    bool report_success = true, skip_invalid = false;
+    std::shared_ptr<std::atomic<bool>> cancel;
+    std::future<core::LoadResult> result;
+    Clock::time_point started;
+  };
+  struct QueuedLoad {
+    std::string path;
+    bool report_success = true, skip_invalid = false;
+    std::string encoding;
+  };
+  std::optional<PendingLoad> pending_load_;
+  std::deque<QueuedLoad> load_queue_;
   // The drift layer: its steps over all loaded rows, kept until the data or the period changes.
   std::optional<core::DriftPeriod> scene_drift_;  // what the scene's drift shows (nullopt: off)
   std::vector<core::DriftStep> drift_steps_;

@@ -53,7 +53,8 @@ void read_csv_incidents(const std::string& path, std::string_view text, const Lo
   if (!rows.bind_columns(header, /*has_geometry=*/false)) {
     return;
   }
-  while (t.next()) {
+  for (size_t n = 0; t.next(); ++n) {
+    if ((n & 0x3FF) == 0 && options.cancelled()) return;
     const auto& fields = t.fields();
     RowReport r = rows.report(t.line());
     if (fields.size() > header.size())

@@ -86,7 +86,7 @@ bool valid_text(const char* b, const char* e) {
   return true;
 }
 
-void parse_chunk(Chunk& c, const Header& h, const std::atomic<bool>& stop) {
+void parse_chunk(Chunk& c, const Header& h, const std::atomic<bool>& stop, const LoadOptions& options) {
   c.builder.set_text_columns(h.text_mask);
   if (!valid_text(c.begin, c.end)) {
     c.declined = "not UTF-8 text";
@@ -99,7 +99,10 @@ void parse_chunk(Chunk& c, const Header& h, const std::atomic<bool>& stop) {
   RowValues v{};
   Incident inc;
   for (size_t row = 0; t.next(); ++row) {
-    if ((row & 0xFFFF) == 0 && stop.load(std::memory_order_relaxed)) return;
+    if ((row & 0xFFFF) == 0 && (stop.load(std::memory_order_relaxed) || options.cancelled())) {
+      if (c.declined.empty() && options.cancelled()) c.declined = "cancelled";
+      return;
+    }
     const auto& fields = t.fields();
     if (fields.size() != h.columns) {
       c.declined = "a row with another number of fields than the header";
@@ -152,7 +155,7 @@ void for_each_chunk(std::vector<Chunk>& chunks, F&& f) {
 
 // Counts the lines of each chunk (so each knows its first line), then parses them all; returns
 // the number of lines. A chunk that declines stops the others early.
-size_t parse_chunks(std::vector<Chunk>& chunks, const Header& header) {
+size_t parse_chunks(std::vector<Chunk>& chunks, const Header& header, const LoadOptions& options) {
   for_each_chunk(chunks, [](Chunk& c) {
     c.lines = size_t(std::count(c.begin, c.end, '\n'));
     if (c.end > c.begin && c.end[-1] != '\n') ++c.lines;
@@ -167,7 +170,7 @@ size_t parse_chunks(std::vector<Chunk>& chunks, const Header& header) {
   for (size_t k = 1; k < chunks.size(); ++k) chunks[k].builder.reserve(chunks[k].lines);
   std::atomic<bool> stop{false};
   for_each_chunk(chunks, [&](Chunk& c) {
-    parse_chunk(c, header, stop);
+    parse_chunk(c, header, stop, options);
     if (!c.declined.empty()) stop = true;
   });
   return total;
@@ -206,7 +209,7 @@ std::optional<LoadResult> load_incidents_fast_csv(const std::string& path, const
   if (data >= end) return decline("header only");
 
   std::vector<Chunk> chunks = split_chunks(data, end, fast);
-  const size_t total = parse_chunks(chunks, *header);
+  const size_t total = parse_chunks(chunks, *header, options);
   for (const auto& c : chunks)
     if (!c.declined.empty()) return decline(c.declined);
 

@@ -151,6 +151,7 @@ void read_features(const std::string& path, OGRLayerH layer, const ToWgs84& to_w
   int64_t index = 0;
   size_t errors_before = capture.messages().size();
   while (FeaturePtr fp{OGR_L_GetNextFeature(layer)}) {
+    if ((index & 0x3FF) == 0 && options.cancelled()) return;
     OGRFeatureH f = fp.get();
     RowReport r = rows.report(++index);
     for (int i = 0; i < nfields; ++i) {
