@@ -14,9 +14,9 @@ work=$(mktemp -d)
 [ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
 
-# Three million rows with a column driftmap does not know: read by the reader that reports every
+# Two million rows with a column driftmap does not know: read by the reader that reports every
 # row (seconds of work, time enough to cancel).
-"$driftmap" gen --n 3000000 --out "$work/gen.csv" >/dev/null || fail "gen failed"
+"$driftmap" gen --n 2000000 --out "$work/gen.csv" >/dev/null || fail "gen failed"
 sed '1s/$/,notes/; 2,$s/$/,x/' "$work/gen.csv" >"$work/big.csv"
 rm "$work/gen.csv"
 
@@ -34,12 +34,18 @@ open_with() {
   hold ctrl+a
   xdotool type --delay 20 "$1"
   shot typed
-  click_text typed "data"  # the "Open data" button (the first "data" on screen, above "data files")
+  # the "Open data" button (the first "data" on screen, above "data files"), clicked without the
+  # usual pause after a click: the shot that follows must catch the load under way
+  local pos
+  pos=$(text_at typed "data")
+  [ -n "$pos" ] || fail "no Open data button: $(ocr typed | tr '\n' ' ')"
+  read -r ox oy <<<"$pos"
+  xdotool mousemove "$ox" "$oy" click 1
 }
 
 viewer_start --size 1400x900 --view afpak
 open_with "$work/big.csv" ""
-sleep 0.5
+sleep 0.3
 shot loading  # read below, after the key: reading the screen takes longer than the load
 hold Escape   # Cancel's key
 text=$(ocr loading "Reading")
