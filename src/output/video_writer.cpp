@@ -192,7 +192,7 @@ bool VideoWriter::finish(std::string* error) {
   if (fd_ < 0 || !file_) return fail(out_ + ": the animation is not open", error);
   if (!wait_encoder()) return fail(out_ + ": ffmpeg failed (see its message on stderr)", error);
   if (const std::string why = incomplete_video_reason(temp_, format_); !why.empty())
-    return fail(out_ + ": ffmpeg reported success but the video " + why + " (disk full?); the previous file is kept",
+    return fail(out_ + ": ffmpeg reported success but the video is not whole: " + why + " (disk full?); the previous file is kept",
                 error);
   if (!file_->commit()) return fail(file_->error(), error);
   file_.reset();

@@ -131,5 +131,23 @@ else
   echo "ok   animate_sigterm (exit $astatus)"
 fi
 
+# A disk that fills while ffmpeg writes (here the file-size limit, which fails ffmpeg's writes the
+# same way; ffmpeg still exits 0 when only its trailer is lost): exit 1 with the reason, the
+# previous good video kept byte for byte, no staging file left.
+mkdir -p "$WORK/full"
+"$BIN" animate --from 2022-01 --to 2022-03 --size 320x240 --out "$WORK/full/v.mp4" >/dev/null 2>&1
+before=$(md5sum <"$WORK/full/v.mp4")
+bash -c 'trap "" XFSZ; ulimit -f 8; exec "$@"' _ "$BIN" animate --from 2022-01 --to 2023-12 --size 640x480 \
+  --out "$WORK/full/v.mp4" >"$WORK/full.log" 2>&1
+fstatus=$?
+left=$(ls -A "$WORK/full")
+if [[ $fstatus -ne 1 || "$(md5sum <"$WORK/full/v.mp4")" != "$before" || $left != "v.mp4" ]] ||
+   ! grep -q "is not whole.*previous file is kept" "$WORK/full.log"; then
+  echo "FAIL animate_disk_full: exit $fstatus, left: $left"; sed 's/^/    /' "$WORK/full.log" | head -n 5
+  failures=$((failures + 1))
+else
+  echo "ok   animate_disk_full (exit $fstatus)"
+fi
+
 echo "$failures failing case(s)"
 [[ $failures -eq 0 ]]
