@@ -18,6 +18,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "render/text_raster.hpp"
+#include "ui/font_ranges.hpp"
 #include "ui/theme.hpp"
 
 namespace driftmap::app {
@@ -87,12 +88,11 @@ float setup_imgui(GLFWwindow* window) {
   ui::apply_theme(&ImGui::GetStyle());
   ImGui::GetStyle().WindowRounding = 0;
   ImGui::GetStyle().ScaleAllSizes(scale);
-  // Latin with diacritics (place names), general punctuation (dashes, curly quotes).
-  static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x203A, 0x2190, 0x2193, 0};
   ImFontConfig font_config;
   font_config.OversampleH = 2;  // the atlas is built before the first frame: keep it small
   const std::string font = render::find_font("DejaVu Sans");
-  if (font.empty() || !io.Fonts->AddFontFromFileTTF(font.c_str(), 15.0f * scale * fb_ratio, &font_config, kRanges))
+  if (font.empty() || !io.Fonts->AddFontFromFileTTF(font.c_str(), 15.0f * scale * fb_ratio, &font_config,
+                                                     ui::interface_glyph_ranges()))
     io.Fonts->AddFontDefault();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
