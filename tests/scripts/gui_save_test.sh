@@ -91,7 +91,10 @@ text=$(await saved "saved screenshot")
 shots=$(ls "$work/Pictures"/driftmap-*.png 2>/dev/null | wc -l)
 [ "$shots" -eq 1 ] || fail "Ctrl+S did not write one PNG into $work/Pictures ($shots files)"
 echo "$text" | grep -q "saved screenshot" || fail "no confirmation of the screenshot on screen: $text"
-echo "$text" | grep -q "Pictures/driftmap-" || fail "the confirmation does not give the screenshot's path: $text"
+# The status line alone, enlarged and read as one line: a full-screen reading garbles the path.
+convert "$work/saved.png" -crop 1200x22+0+0 +repage -resize 400% -colorspace Gray "$work/status.png"
+status=$(tesseract "$work/status.png" - --psm 7 2>/dev/null)
+echo "$status" | grep -q "Pictures/driftmap-" || fail "the confirmation does not give the screenshot's path: $status"
 click_text saved File
 await file_menu2 "Save screenshot to .*Pictures" >/dev/null || fail "the File menu does not name the screenshot folder"
 viewer_quit
