@@ -12,9 +12,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 map_crop=1040x700+10+40  # inside the free map area of a 1400x900 window (sidebar right, timeline below)
 
 viewer_start --size 1400x900 --view afpak --from 2016-09 --to 2016-09

@@ -10,9 +10,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 map_crop=1040x700+0+24  # the map, without the menu bar, the sidebar and the timeline's year axis
 
 years_on_map() { ocr_crop "$1" "$map_crop" | grep -oE '\b20(1[4-9]|2[0-4])\b' | sort -u | tr '\n' ' '; }

@@ -10,9 +10,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 
 viewer_start --size 1400x900 --view afpak
 settle start

@@ -29,6 +29,14 @@ gui_in_xvfb() {
   fi
 }
 
+# gui_workdir: a fresh work directory $work, removed at exit (kept and named with GUI_KEEP=1),
+# also the viewer's HOME and config folder, so that no test reads or writes the user's settings.
+gui_workdir() {
+  work=$(mktemp -d)
+  if [ -n "${GUI_KEEP:-}" ]; then echo "work: $work"; else trap 'rm -rf "$work"' EXIT; fi
+  export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+}
+
 # viewer_start ARGS...: starts the viewer (log in $work/viewer.log), waits for its window.
 # Without a window manager the window sits at the screen's top-left corner, so screen and window
 # coordinates agree.

@@ -12,9 +12,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 
 # The viewer's projection is the Lambert azimuthal equal-area centred on Afghanistan and
 # Pakistan's box (68.767926E 31.083789N). In it Kabul's incidents (69.17233E 34.52813N) are at

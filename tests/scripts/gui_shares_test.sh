@@ -10,9 +10,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 
 # The computed share of Kabul in 2022 as `stats` prints it ("2022 kabul ... 27 %").
 want=$("$driftmap" stats | awk '$1 == "2022" && $2 == "kabul" { print $5; exit }')

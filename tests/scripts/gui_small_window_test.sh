@@ -9,9 +9,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 GUI_SCREEN=1024x640 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 
 "$driftmap" --size 1024x640 --view afpak --from 2020-01 --to 2021-12 --screenshot "$work/small.png" \
   >"$work/viewer.log" 2>&1 || fail "the viewer did not save its window: $(cat "$work/viewer.log")"

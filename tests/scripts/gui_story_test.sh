@@ -12,9 +12,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 # One OCR pass over two parts of the shot stacked: the Story panel (lower left of the map) and
 # the timeline's window label.
 read_story() {
