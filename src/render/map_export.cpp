@@ -76,6 +76,24 @@ std::string short_title(const std::string& t) {
 
 }  // namespace
 
+core::IncidentFilter export_filter(const ExportSettings& s) {
+  return {.type_mask = s.type_mask, .killed_min = s.killed_min, .visible = s.visible};
+}
+
+LayoutOptions layout_options(const ExportData& data, const ExportSettings& s, const std::vector<core::DayInterval>& periods) {
+  LayoutOptions o;
+  o.dpi = s.dpi;
+  o.legend_types = legend_types(*data.dataset, export_filter(s), periods);
+  o.legend = s.legend && !s.panel;
+  o.scalebar = s.scalebar && !s.panel;
+  o.north_arrow = s.north_arrow && !s.panel;
+  if (s.panel) return o;
+  o.title = s.title;
+  o.subtitle = s.subtitle;
+  o.attribution = attribution_text(data.bundle, data.bundle_incidents_shown, s.ctc_shares);
+  return o;
+}
+
 std::string attribution_text(const core::Bundle* bundle, bool bundle_incidents_shown, bool ctc_shares) {
   std::string s = "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0).";
   if (!bundle) return s;
@@ -115,9 +133,7 @@ struct MapExporter::Impl {
   std::optional<core::Framing> framing;  // the default frame, when no view was given
   std::optional<std::vector<core::DriftStep>> drift;  // settings.drift's steps over all the data
 
-  core::IncidentFilter filter() const {
-    return {.type_mask = settings.type_mask, .killed_min = settings.killed_min, .visible = settings.visible};
-  }
+  core::IncidentFilter filter() const { return export_filter(settings); }
 
   // Boundary simplification (Douglas–Peucker) for this fixed view: half a logical pixel, at most
   // one output pixel (QGIS's default on-the-fly simplification threshold). Outlines are at least
@@ -227,15 +243,8 @@ void MapExporter::Impl::compute_layout() {
   Impl& m = *this;
   const ExportSettings& st = m.settings;
   LayoutOptions& lo = m.layout_options;
-  lo.title = st.panel ? "" : st.title;
-  lo.subtitle = st.panel ? "" : st.subtitle;
-  lo.attribution = st.panel ? "" : attribution_text(data.bundle, data.bundle_incidents_shown, st.ctc_shares);
-  lo.legend = st.legend && !st.panel;
-  lo.scalebar = st.scalebar && !st.panel;
-  lo.north_arrow = st.north_arrow && !st.panel;
-  lo.dpi = st.dpi;
+  lo = render::layout_options(data, st, frame_periods());
   if (st.period_box) lo.date_pt = std::max(10.0, 0.045 * st.height_px / px_per_pt(st.dpi));
-  lo.legend_types = legend_types(*data.dataset, filter(), frame_periods());  // only what the map can show
   LayoutOptions measure = lo;
   measure.date_text = "Date range";
   if (!st.caption.empty() && !st.panel) measure.attribution = st.caption + " " + measure.attribution;

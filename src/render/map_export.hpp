@@ -99,6 +99,15 @@ void check_export_settings(ExportSettings& settings);
 // the bundle's incidents are shown, else those of the CTC shares when they are (ctc_shares).
 std::string attribution_text(const core::Bundle* bundle, bool bundle_incidents_shown = true, bool ctc_shares = false);
 
+// The filter the settings ask for, as the viewer's.
+core::IncidentFilter export_filter(const ExportSettings& settings);
+
+// The layout's furniture as the settings ask for it (title, legend, scale bar, arrow, sources
+// line), the legend listing only the types the map can show in PERIODS. A panel of a sheet
+// (settings.panel) has none of its own: the sheet carries it.
+LayoutOptions layout_options(const ExportData& data, const ExportSettings& settings,
+                             const std::vector<core::DayInterval>& periods);
+
 // Annotations: the marks drawn over the map (raster outputs; the GPU draws the map layers).
 // Full: the map layers too, as geometry (vector outputs).
 enum class SceneDetail { Annotations, Full };

@@ -28,16 +28,7 @@ int best_columns(size_t n, const PxRect& grid, double title_px) {
 
 // The sheet's texts and legend: the panels' event types, the article's figures of any period.
 LayoutOptions sheet_options(const ExportData& data, const ExportSettings& s, const std::vector<core::DayInterval>& periods) {
-  LayoutOptions o;
-  o.title = s.title;
-  o.subtitle = s.subtitle;
-  o.legend = s.legend;
-  o.scalebar = s.scalebar;
-  o.north_arrow = s.north_arrow;
-  o.dpi = s.dpi;
-  const core::IncidentFilter filter{.type_mask = s.type_mask, .killed_min = s.killed_min, .visible = s.visible};
-  o.legend_types = legend_types(*data.dataset, filter, periods);
-  o.attribution = attribution_text(data.bundle, data.bundle_incidents_shown, s.ctc_shares);
+  LayoutOptions o = layout_options(data, s, periods);
   if (s.ctc_shares && data.bundle) {
     // Every panel's figures in one legend; "none applies" only when no panel has any.
     std::string none;
