@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 #include "core/article_figures.hpp"
-#include "core/named_views.hpp"
 #include "core/period_list.hpp"
 #include "core/region_figures.hpp"
 #include "core/timeline.hpp"
@@ -270,7 +269,9 @@ void MapExporter::Impl::choose_projection(const GeoBox& box) {
     m.framing = core::frame_incidents(points, {.aspect = double(F.w) / double(F.h)}, box);
     m.projection = m.framing->make_projection();
   } else if ((st.centre_m || st.view_box_m) && !st.bbox) {
-    const Vec2 c = st.projection_centre_deg ? *st.projection_centre_deg : core::bundled_home_projection_centre(*data.boundaries);
+    const Vec2 c = st.projection_centre_deg            ? *st.projection_centre_deg
+                   : data.viewer_projection_centre_deg ? *data.viewer_projection_centre_deg
+                                                       : Vec2{box.centre_lon(), box.centre_lat()};
     m.projection = core::Projection::laea(c.x, c.y);
   } else if (st.projection_centre_deg) {
     m.projection = core::Projection::laea(st.projection_centre_deg->x, st.projection_centre_deg->y);

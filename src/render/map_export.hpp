@@ -43,6 +43,9 @@ struct ExportData {
   // Whether the bundle's incidents are among those shown: the attribution then names every
   // bundled document; otherwise (other data with the CTC shares) only the shares' source.
   bool bundle_incidents_shown = true;
+  // The centre (lon, lat) of the projection the viewer draws in: a view box or centre from the
+  // viewer (settings.view_box_m, centre_m) is in that projection. Without it, the frame's own.
+  std::optional<core::Vec2> viewer_projection_centre_deg;
 };
 
 struct ExportSettings {

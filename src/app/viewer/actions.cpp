@@ -156,7 +156,8 @@ void Viewer::update_export_dialog() {
   export_seen_ctc_ = v_.show_ctc_shift;
   export_.view_box_m = box;
   export_.extent = scene_.extent;
-  const render::ExportData data{&ws_.boundaries(), &ws_.active(), &ws_.areas(), ws_.bundle()};
+  render::ExportData data{&ws_.boundaries(), &ws_.active(), &ws_.areas(), ws_.bundle()};
+  data.viewer_projection_centre_deg = core::Vec2{ws_.projection().lon0(), ws_.projection().lat0()};
   if (export_.export_requested) run_export(export_, v_, data, visibility_);
   if (export_.job) step_export(export_, 30);
   if (export_.open && preview_pending_ && !export_.job && now - preview_at_ > std::chrono::milliseconds(300)) {
