@@ -111,6 +111,9 @@ ArgParser& add_export_options(ArgParser& p) {
       .option("--subtitle", "TEXT", "subtitle under the title")
       .option("--legend", "on|off", "event types, circle sizes and precision markers (default on)")
       .option("--labels", "on|off", "names of the incidents' places, countries and provinces (default on)")
+      .option("--insets", "on|off", "small maps of incidents far outside the frame, in its corners (default on)")
+      .option("--locator", "on|off", "a small overview map with a box where the frame sits (default: on when\n"
+                                      "the frame is regional)")
       .option("--drift", "off|year|half|quarter",
               "the drift of the incidents' centre per period inside the window, as a trajectory (default off)")
       .option("--scalebar", "on|off", "scale bar in km, true at the map's centre (default on)")
@@ -235,6 +238,12 @@ std::optional<int> apply_layout_options(const ParsedArgs& args, const std::optio
   else return fail_option(error);
   if (auto v = on_off(args, "--labels", true, &error)) st->labels = *v;
   else return fail_option(error);
+  if (auto v = on_off(args, "--insets", true, &error)) st->insets = *v;
+  else return fail_option(error);
+  if (args.get("--locator")) {
+    if (auto v = on_off(args, "--locator", true, &error)) st->locator = *v;
+    else return fail_option(error);
+  }
   if (auto v = args.get("--drift"); v && *v != "off") {
     if (*v == "year") st->drift = core::DriftPeriod::Year;
     else if (*v == "half") st->drift = core::DriftPeriod::Half;

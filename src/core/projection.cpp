@@ -152,4 +152,18 @@ std::pair<Vec2, Vec2> projected_bounds(const Projection& p, const GeoBox& b) {
   return {lo, hi};
 }
 
+GeoBox lonlat_bounds(const Projection& p, Vec2 lo, Vec2 hi) {
+  GeoBox box;
+  constexpr int kSteps = 32;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = double(i) / kSteps;
+    for (Vec2 q : {Vec2{lo.x + (hi.x - lo.x) * t, lo.y}, Vec2{lo.x + (hi.x - lo.x) * t, hi.y},
+                   Vec2{lo.x, lo.y + (hi.y - lo.y) * t}, Vec2{hi.x, lo.y + (hi.y - lo.y) * t}}) {
+      const Vec2 ll = p.inverse(q.x, q.y);
+      if (std::isfinite(ll.x) && std::isfinite(ll.y)) box.extend(ll.x, ll.y);
+    }
+  }
+  return box;
+}
+
 }  // namespace driftmap::core

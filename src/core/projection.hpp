@@ -66,5 +66,8 @@ class Projection {
 // Projected bounds of a lon/lat box: its edges sampled (33 points each), since a projected
 // box is not a rectangle; unprojectable points are skipped.
 std::pair<Vec2, Vec2> projected_bounds(const Projection& p, const GeoBox& b);
+// The inverse: the lon/lat box of the projected rectangle [lo, hi] (its edges sampled, since
+// the edges of an azimuthal view are curves in lon/lat); unprojectable points are skipped.
+GeoBox lonlat_bounds(const Projection& p, Vec2 lo, Vec2 hi);
 
 }  // namespace driftmap::core

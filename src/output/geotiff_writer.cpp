@@ -69,7 +69,8 @@ bool write_geotiff(const std::string& path, const std::vector<uint8_t>& rgba, in
 
 class GeoTiffWriter final : public StillWriter {
   bool write_frame(render::MapExporter& ex, core::DayInterval w, const std::string& path, std::string* error) override {
-    const render::RgbaImage img = ex.render(w);
+    // The main map alone: an inset or the locator would put other places' pixels in its grid.
+    const render::RgbaImage img = ex.render(w, /*insets=*/false);
     const render::Georeference geo = ex.georeference();
     render::PxRect r = geo.frame;
     r.w = std::min(r.w, img.width - r.x);

@@ -12,6 +12,7 @@
 #include "core/timeline.hpp"
 #include "render/boundary_mesh.hpp"
 #include "render/gl_objects.hpp"
+#include "render/inset_maps.hpp"
 #include "render/drift_layer.hpp"
 #include "render/legend_entries.hpp"
 #include "render/map_labels.hpp"
@@ -29,21 +30,6 @@ using core::Vec2;
 namespace {
 
 constexpr int kMaxSidePx = 16384;
-
-// Lon/lat box of the projected rectangle [lo, hi] (edges sampled; LAEA edges are curves).
-GeoBox lonlat_box_of(const core::Projection& proj, Vec2 lo, Vec2 hi) {
-  GeoBox box;
-  constexpr int kSteps = 32;
-  for (int i = 0; i <= kSteps; ++i) {
-    const double t = double(i) / kSteps;
-    for (Vec2 p : {Vec2{lo.x + (hi.x - lo.x) * t, lo.y}, Vec2{lo.x + (hi.x - lo.x) * t, hi.y},
-                   Vec2{lo.x, lo.y + (hi.y - lo.y) * t}, Vec2{hi.x, lo.y + (hi.y - lo.y) * t}}) {
-      const Vec2 ll = proj.inverse(p.x, p.y);
-      if (std::isfinite(ll.x) && std::isfinite(ll.y)) box.extend(ll.x, ll.y);
-    }
-  }
-  return box;
-}
 
 // The data's extent (at least 2° each way), else the admin-1 layer's region.
 GeoBox default_view_box(const core::Dataset& d, const core::Boundaries& b) {
@@ -130,15 +116,16 @@ struct MapExporter::Impl {
   std::unique_ptr<MapRenderer> renderer;
   std::unique_ptr<OffscreenTarget> target;
   std::optional<core::Framing> framing;  // the default frame, when no view was given
+  std::vector<InsetMap> insets;          // fixed for every window
+  InsetRenderers inset_renderers;
+  bool draw_insets = true;               // false while rendering the map alone
+  // The framing's outliers and listed countries this window reaches (the last window's, kept).
+  std::optional<std::pair<core::DayInterval, core::Framing>> reached;
   std::optional<std::vector<core::DriftStep>> drift;  // settings.drift's steps over all the data
 
   core::IncidentFilter filter() const { return export_filter(settings); }
 
-  // Boundary simplification (Douglas–Peucker) for this fixed view: half a logical pixel, at most
-  // one output pixel (QGIS's default on-the-fly simplification threshold). Outlines are at least
-  // 1.5 logical pixels wide, so the difference does not show; at 4K (pixel ratio 2) it halves the
-  // triangles the rasteriser sets up compared with half an output pixel.
-  double simplify_m() const { return std::min(1.0, 0.5 * pixel_ratio) * camera.metres_per_px(); }
+  double simplify_m() const { return simplify_tolerance_m(camera); }
 
   // The article's figures that speak to the window (core::region_figures_for_window): per-admin1
   // fills, the legend entries (each with its own period) and the caption (statements quoted, or
@@ -185,12 +172,33 @@ struct MapExporter::Impl {
     return out;
   }
 
+  const core::Framing& reached_by(core::DayInterval w) {
+    // The frame may cover other periods too (an animation's, a sheet's): only this window's outliers.
+    const auto periods = frame_periods();
+    if (periods.size() == 1 && periods[0] == w) return *framing;
+    if (!reached || reached->first != w)
+      reached.emplace(w, framing->reached_by(core::frame_points(*data.dataset, w, filter(), *data.boundaries, data.areas)));
+    return reached->second;
+  }
+  // The small maps shown in the window: the locator always, an inset when its group has incidents.
+  std::vector<const InsetMap*> active_insets(core::DayInterval w) {
+    std::vector<const InsetMap*> out;
+    if (!draw_insets || insets.empty()) return out;
+    const core::Framing& r = reached_by(w);
+    for (const InsetMap& i : insets)
+      if (i.outlier < 0 || std::any_of(r.outliers.begin(), r.outliers.end(), [&](const core::FrameOutlier& o) {
+            return o.name == framing->outliers[size_t(i.outlier)].name;
+          }))
+        out.push_back(&i);
+    return out;
+  }
+
   // Labels and the outside-the-frame markers for the window, placed clear of the incident
   // marks and of the count badges already in `marks`.
   void add_map_text(core::DayInterval w, const std::vector<uint32_t>& rows, std::vector<Mark>* marks) {
     if (!settings.labels) return;
     const core::Dataset& d = *data.dataset;
-    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows, {}, {}, {}};
+    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows, {}, {}, {}, {}};
     for (uint32_t row : rows) sc.point_radius_px.push_back(style.point_radius_px(d.killed()[row], pixel_ratio));
     for (const Mark& k : *marks)
       if (k.group == "badges" && k.kind == Mark::Kind::Circle) sc.obstacles.push_back({k.x - k.w, k.y - k.w, k.x + k.w, k.y + k.w});
@@ -206,11 +214,15 @@ struct MapExporter::Impl {
     }
     std::vector<Mark> outside;
     if (framing) {
-      // The frame may cover other periods too (an animation's, a sheet's): only this window's outliers.
-      const auto periods = frame_periods();
-      outside = periods.size() == 1 && periods[0] == w
-                    ? outside_marks(*framing, sc, fonts)
-                    : outside_marks(framing->reached_by(core::frame_points(d, w, filter(), *data.boundaries, data.areas)), sc, fonts);
+      // An outlier with an inset needs no edge marker; the small maps are obstacles for labels.
+      core::Framing shown = reached_by(w);
+      for (const InsetMap* i : active_insets(w)) {
+        sc.small_maps.push_back({double(i->rect.x), double(i->rect.y), double(i->rect.x + i->rect.w), double(i->rect.y + i->rect.h)});
+        if (i->outlier >= 0)
+          std::erase_if(shown.outliers, [&](const core::FrameOutlier& o) { return o.name == framing->outliers[size_t(i->outlier)].name; });
+      }
+      outside = outside_marks(shown, sc, fonts);
+      sc.obstacles.insert(sc.obstacles.end(), sc.small_maps.begin(), sc.small_maps.end());
     }
     for (const Mark& k : outside)
       if (k.kind == Mark::Kind::Rect) sc.obstacles.push_back({k.x, k.y, k.x + k.w, k.y + k.h});
@@ -219,7 +231,14 @@ struct MapExporter::Impl {
     marks->insert(marks->end(), outside.begin(), outside.end());
   }
 
+  // The small maps as panels over the scene (Full: with their map layers, for vector outputs).
+  void add_inset_panels(core::DayInterval w, SceneDetail detail, Scene* scene) {
+    for (const InsetMap* i : active_insets(w))
+      scene->panels.push_back(inset_panel(*i, {data.boundaries, data.dataset, data.areas, &style, &fonts, settings.dpi, layout.px_per_pt,
+                                               settings.transparent, w, filter(), detail == SceneDetail::Full}));
+  }
   void compute_layout();
+  void plan_small_maps();
   void choose_projection(const GeoBox& box);
   void fit_view(const GeoBox& box);
 };
@@ -301,10 +320,33 @@ void MapExporter::Impl::fit_view(const GeoBox& box) {
     }
     m.camera = fit_camera(m.layout, plo, phi, m.pixel_ratio);
   }
-  GeoBox aoi = lonlat_box_of(*m.projection, m.camera.visible_min_m(), m.camera.visible_max_m());
+  GeoBox aoi = core::lonlat_bounds(*m.projection, m.camera.visible_min_m(), m.camera.visible_max_m());
   const double pad_deg = 0.02 * std::max(aoi.max_lon - aoi.min_lon, aoi.max_lat - aoi.min_lat) + 0.1;
   m.aoi = GeoBox{std::max(-180.0, aoi.min_lon - pad_deg), std::max(-90.0, aoi.min_lat - pad_deg),
                  std::min(180.0, aoi.max_lon + pad_deg), std::min(90.0, aoi.max_lat + pad_deg)};
+}
+
+// The insets and the locator map, clear of every period's marks and of the list of
+// country-level incidents outside the frame.
+void MapExporter::Impl::plan_small_maps() {
+  const ExportSettings& st = settings;
+  const bool locator = !st.panel && st.locator.value_or(wants_locator(*projection, camera, layout.map_frame));
+  if (st.panel || (!locator && (!st.insets || !framing))) return;
+  InsetPlanInputs in{data.boundaries, framing ? &*framing : nullptr, &camera, &*projection, &layout, &fonts,
+                     pixel_ratio, st.insets, locator, {}, {}};
+  FrameMarks marks = frame_marks({data.dataset, data.areas, data.boundaries, &camera, &*projection, &style,
+                                  layout.map_frame, filter(), double(layout.pt(12))},
+                                 frame_periods(), framing ? &*framing : nullptr);
+  in.obstacles = std::move(marks.obstacles);
+  in.outlier_weight = std::move(marks.outlier_weight);
+  if (framing && st.labels) {
+    core::Framing listed_only = *framing;
+    listed_only.outliers.clear();
+    MapLabelScene sc{data.boundaries, data.dataset, &camera, &*projection, &layout, &style, pixel_ratio, {}, {}, {}, {}, {}};
+    for (const Mark& k : outside_marks(listed_only, sc, fonts))
+      if (k.kind == Mark::Kind::Rect) in.obstacles.push_back({k.x, k.y, k.x + k.w, k.y + k.h});
+  }
+  insets = plan_insets(in);
 }
 
 MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::make_unique<Impl>()) {
@@ -325,6 +367,7 @@ MapExporter::MapExporter(const ExportData& data, ExportSettings s) : impl_(std::
   const GeoBox box = m.settings.bbox ? *m.settings.bbox : default_view_box(*data.dataset, *data.boundaries);
   m.choose_projection(box);
   m.fit_view(box);
+  m.plan_small_maps();
 }
 
 MapExporter::~MapExporter() = default;
@@ -332,6 +375,7 @@ MapExporter::~MapExporter() = default;
 const ExportSettings& MapExporter::settings() const { return impl_->settings; }
 const core::Camera& MapExporter::camera() const { return impl_->camera; }
 const core::Projection& MapExporter::projection() const { return *impl_->projection; }
+size_t MapExporter::inset_count() const { return impl_->insets.size(); }
 const core::Framing* MapExporter::framing() const { return impl_->framing ? &*impl_->framing : nullptr; }
 const MapLayout& MapExporter::layout() const { return impl_->layout; }
 const Style& MapExporter::style() const { return impl_->style; }
@@ -363,8 +407,9 @@ std::vector<uint32_t> MapExporter::visible_points(core::DayInterval w) const {
   return rows;
 }
 
-RgbaImage MapExporter::render(core::DayInterval w) {
+RgbaImage MapExporter::render(core::DayInterval w, bool insets) {
   Impl& m = *impl_;
+  m.draw_insets = insets;
   const ExportSettings& st = m.settings;
   if (!m.renderer) {
     m.renderer = std::make_unique<MapRenderer>(*m.data.boundaries, *m.projection, m.style,
@@ -390,6 +435,9 @@ RgbaImage MapExporter::render(core::DayInterval w) {
   glScissor(F.x, st.height_px - (F.y + F.h), F.w, F.h);
   m.renderer->draw(m.camera, {.window = w, .type_mask = st.type_mask, .killed_min = st.killed_min,
                               .clear = !st.transparent, .area_highlights = m.data.areas != nullptr});
+  m.inset_renderers.draw(m.insets, m.active_insets(w),
+                         {m.data.boundaries, m.data.dataset, m.data.areas, &m.style, st.height_px, w, st.type_mask, st.killed_min,
+                          st.visible, st.transparent});
   glDisable(GL_SCISSOR_TEST);
   RgbaImage img{st.width_px, st.height_px, m.target->read_rgba()};
   if (st.transparent) {
@@ -400,7 +448,10 @@ RgbaImage MapExporter::render(core::DayInterval w) {
       for (int k = 0; k < 3; ++k) img.pixels[i + k] = uint8_t(std::min(255u, (img.pixels[i + k] * 255u + a / 2) / a));
     }
   }
-  draw_scene_marks(img, scene(w, SceneDetail::Annotations), m.fonts);
+  const Scene annotations = scene(w, SceneDetail::Annotations);
+  draw_scene_marks(img, annotations, m.fonts);
+  for (const ScenePanel& p : annotations.panels) draw_panel_marks(img, p, m.fonts);
+  m.draw_insets = true;
   return img;
 }
 
@@ -444,6 +495,7 @@ Scene MapExporter::scene(core::DayInterval w, SceneDetail detail) {
   m.add_map_text(w, points, &marks);
   scene.add(std::move(marks));
   if (m.drift) scene.add(drift_marks(*m.drift, w, m.camera, *m.projection, m.layout, m.style));
+  m.add_inset_panels(w, detail, &scene);
   return scene;
 }
 

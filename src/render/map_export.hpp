@@ -59,6 +59,11 @@ struct ExportSettings {
   std::string caption;      // a sentence above the attribution (a story chapter's quote), wrapped
   bool badges = true;       // counts on areas with province/country-level incidents
   bool labels = true;       // place, country and province names; markers for what lies outside
+  // Small maps in the frame's corners (render/inset_maps.hpp): one per group of incidents far
+  // outside the default frame, and a locator map of the wide area (unset: when the frame is
+  // regional). Never on a sheet's panels.
+  bool insets = true;
+  std::optional<bool> locator;
   // The drift of the incidents' centre by this period (core/drift.hpp), for the periods inside
   // the frame's window; unset: no drift layer.
   std::optional<core::DriftPeriod> drift;
@@ -141,6 +146,8 @@ class MapExporter {
   const core::Framing* framing() const;
   bool keeps_alpha() const { return settings().transparent; }
   Georeference georeference() const;
+  // The insets and the locator map that found room (fixed for every window).
+  size_t inset_count() const;
 
   // "Jan 2022 – Jun 2023 · 412 incidents" (incidents passing the filters in the window).
   std::string date_text(core::DayInterval window) const;
@@ -150,8 +157,9 @@ class MapExporter {
   std::vector<uint32_t> visible_points(core::DayInterval window) const;
 
   // Renders the frame for the window: map, then annotations. A GL 3.3 context must be current
-  // (the renderer is built on first use and reused by later frames).
-  RgbaImage render(core::DayInterval window);
+  // (the renderer is built on first use and reused by later frames). Without the small maps
+  // (insets = false) every pixel of the frame is the main map (a georeferenced raster).
+  RgbaImage render(core::DayInterval window, bool insets = true);
   // Renders into this target from now on, if it has the export's size and one sample (else it
   // is dropped): one made beforehand, e.g. with the context on another thread.
   void use_target(std::unique_ptr<OffscreenTarget> target);

@@ -192,6 +192,26 @@ Vec2 edge_point(const PxBox& b, Vec2 target) {
   return t < 1e299 ? Vec2{c.x + dx * t, c.y + dy * t} : c;
 }
 
+// How far a marker's box must move along the frame's edge (vertically on a left or right edge)
+// to clear the small maps: the nearest clear place, or none.
+Vec2 clear_of(const std::vector<PxBox>& maps, const PxBox& b, const PxBox& frame, bool vertical) {
+  auto clear = [&](const PxBox& c) {
+    return c.inside(frame) && std::none_of(maps.begin(), maps.end(), [&](const PxBox& m) { return m.overlaps(c); });
+  };
+  if (clear(b)) return {0, 0};
+  std::vector<double> moves;
+  for (const PxBox& m : maps) {
+    if (vertical) moves.push_back(m.y1 + 1 - b.y0), moves.push_back(m.y0 - 1 - b.y1);
+    else moves.push_back(m.x1 + 1 - b.x0), moves.push_back(m.x0 - 1 - b.x1);
+  }
+  std::sort(moves.begin(), moves.end(), [](double a, double c) { return std::abs(a) < std::abs(c); });
+  for (double d : moves) {
+    const Vec2 v = vertical ? Vec2{0, d} : Vec2{d, 0};
+    if (clear({b.x0 + v.x, b.y0 + v.y, b.x1 + v.x, b.y1 + v.y})) return v;
+  }
+  return {0, 0};
+}
+
 }  // namespace
 
 std::vector<Mark> outside_marks(const core::Framing& f, const MapLabelScene& sc, Fonts& fonts) {
@@ -226,6 +246,9 @@ std::vector<Mark> outside_marks(const core::Framing& f, const MapLabelScene& sc,
     double x = e.x - u.x * (a + w / 2 + pad) - w / 2, y = e.y - u.y * (a + h / 2 + pad) - h / 2;
     x = std::clamp(x, frame.x0, frame.x1 - w);
     y = std::clamp(y, frame.y0, frame.y1 - h);
+    const Vec2 shift = clear_of(sc.small_maps, {x - pad, y - pad, x + w + pad, y + h + pad}, frame, std::abs(u.x) > std::abs(u.y));
+    x += shift.x, y += shift.y;
+    for (Vec2& q : tri.points) q = {q.x + shift.x, q.y + shift.y};
     panel(x - pad, y - pad, w + 2 * pad, h + 2 * pad);
     out.push_back(tri);
     out.push_back(text_mark("outside", x, y + ascender(fonts, t), text, t, Rgba{0, 0, 0, 0}, 0));

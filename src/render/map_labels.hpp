@@ -29,6 +29,7 @@ struct MapLabelScene {
   std::vector<double> point_radius_px;   // per point_rows entry
   std::vector<size_t> incident_admin1;   // provinces with province-level incidents in the window
   std::vector<core::PxBox> obstacles;    // other marks inside the frame (count badges)
+  std::vector<core::PxBox> small_maps;   // insets and the locator map: edge markers move clear of them
 };
 
 // Labels for one frame: incident places first, then countries, then provinces.

@@ -7,6 +7,7 @@
 // The annotations are produced as marks of the frame's scene (render/scene.hpp), so every
 // output, raster or vector, draws the same ones.
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,14 @@ struct MapLayout {
 // as large as fits) — or, with centre/scale given, that centre at the frame's centre.
 core::Camera fit_camera(const MapLayout& layout, core::Vec2 lo_m, core::Vec2 hi_m, double pixel_ratio);
 core::Camera centred_camera(const MapLayout& layout, core::Vec2 centre_m, double metres_per_px, double pixel_ratio);
+
+// Boundary simplification (Douglas–Peucker) for a fixed view: half a logical pixel, at most one
+// output pixel (QGIS's default on-the-fly simplification threshold). Outlines are at least 1.5
+// logical pixels wide, so the difference does not show; at 4K (pixel ratio 2) it halves the
+// triangles the rasteriser sets up compared with half an output pixel.
+inline double simplify_tolerance_m(const core::Camera& camera) {
+  return std::min(1.0, 0.5 * camera.pixel_ratio()) * camera.metres_per_px();
+}
 
 // Largest 1, 2 or 5 × 10^n not above x (x > 0).
 double nice_floor(double x);

@@ -26,6 +26,7 @@ const std::vector<SceneLayerSpec>& scene_layer_table() {
       {"badges", "Area counts", true, RasterBy::Marks},
       {"drift", "Drift of the centre", true, RasterBy::Marks},
       {"labels", "Labels", true, RasterBy::Marks},
+      {"extents", "Locator boxes", true, RasterBy::Marks},
       {"outside", "Outside the map", false, RasterBy::Marks},
       {"header", "Title", false, RasterBy::Marks},
       {"legend", "Legend", false, RasterBy::Marks},

@@ -52,6 +52,7 @@ Style Style::light() {
   s.event_colour = okabe_ito(Rgba::hex(0x555555));
   s.text = Rgba::hex(0x1E1E1E);
   s.text_panel = Rgba::hex(0xFFFFFF, 0.78f);
+  s.extent_box = Rgba::hex(0xC0392B);
   s.badge_fill = Rgba::hex(0x3A3A3A, 0.88f);
   s.badge_text = Rgba::hex(0xFFFFFF);
   // ColorBrewer YlOrRd (Harrower & Brewer 2003), most transparent where least dense.
@@ -73,6 +74,7 @@ Style Style::dark() {
   s.event_colour = okabe_ito(Rgba::hex(0xBBBBBB));
   s.text = Rgba::hex(0xE8E8E8);
   s.text_panel = Rgba::hex(0x101418, 0.78f);
+  s.extent_box = Rgba::hex(0xFF6B5B);
   s.badge_fill = Rgba::hex(0xE8E8E8, 0.9f);
   s.badge_text = Rgba::hex(0x111111);
   // Matplotlib's inferno from a quarter of the way up (darker stops vanish on a dark map).

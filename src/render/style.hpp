@@ -39,6 +39,7 @@ struct Style {
   std::array<Rgba, core::kEventTypeCount> event_colour;
   Rgba text;
   Rgba text_panel;       // translucent box behind overlay text
+  Rgba extent_box;       // a locator map's box around the main frame (reads on land and sea)
   Rgba badge_fill, badge_text;
   // Density grid (many points): colour stops from the fewest to the most points per cell, on a
   // log scale, evenly spaced; alpha included. Sequential and perceptually ordered.
