@@ -190,6 +190,26 @@ FrameMarks frame_marks(const FrameMarksInputs& in, const std::vector<core::DayIn
   return marks;
 }
 
+std::vector<const InsetMap*> shown_insets(const std::vector<InsetMap>& insets, const core::Framing& framing,
+                                          const core::Framing& reached) {
+  std::vector<const InsetMap*> out;
+  for (const InsetMap& i : insets)
+    if (i.outlier < 0 || std::any_of(reached.outliers.begin(), reached.outliers.end(), [&](const core::FrameOutlier& o) {
+          return o.name == framing.outliers[size_t(i.outlier)].name;
+        }))
+      out.push_back(&i);
+  return out;
+}
+
+core::Framing without_insets(const core::Framing& reached, const core::Framing& framing,
+                             const std::vector<const InsetMap*>& shown) {
+  core::Framing f = reached;
+  for (const InsetMap* i : shown)
+    if (i->outlier >= 0)
+      std::erase_if(f.outliers, [&](const core::FrameOutlier& o) { return o.name == framing.outliers[size_t(i->outlier)].name; });
+  return f;
+}
+
 bool wants_locator(const core::Projection& projection, const core::Camera& camera, const PxRect& F) {
   if (projection.kind() == core::ProjectionKind::EqualEarth) return false;
   const double y = F.y + 0.5 * F.h;

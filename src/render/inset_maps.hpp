@@ -93,6 +93,13 @@ struct FrameMarks {
 FrameMarks frame_marks(const FrameMarksInputs& in, const std::vector<core::DayInterval>& periods,
                        const core::Framing* framing);
 
+// The small maps a window shows (the locator always, an inset when the window reaches its group:
+// `reached` is framing.reached_by(the window's points)), and the outliers left to edge markers.
+std::vector<const InsetMap*> shown_insets(const std::vector<InsetMap>& insets, const core::Framing& framing,
+                                          const core::Framing& reached);
+core::Framing without_insets(const core::Framing& reached, const core::Framing& framing,
+                             const std::vector<const InsetMap*>& shown);
+
 // Whether a frame is regional enough for a locator map to help (narrower than a continent).
 bool wants_locator(const core::Projection& projection, const core::Camera& camera, const PxRect& frame);
 

@@ -180,17 +180,9 @@ struct MapExporter::Impl {
       reached.emplace(w, framing->reached_by(core::frame_points(*data.dataset, w, filter(), *data.boundaries, data.areas)));
     return reached->second;
   }
-  // The small maps shown in the window: the locator always, an inset when its group has incidents.
   std::vector<const InsetMap*> active_insets(core::DayInterval w) {
-    std::vector<const InsetMap*> out;
-    if (!draw_insets || insets.empty()) return out;
-    const core::Framing& r = reached_by(w);
-    for (const InsetMap& i : insets)
-      if (i.outlier < 0 || std::any_of(r.outliers.begin(), r.outliers.end(), [&](const core::FrameOutlier& o) {
-            return o.name == framing->outliers[size_t(i.outlier)].name;
-          }))
-        out.push_back(&i);
-    return out;
+    if (!draw_insets || insets.empty()) return {};
+    return framing ? shown_insets(insets, *framing, reached_by(w)) : shown_insets(insets, {}, {});
   }
 
   // Labels and the outside-the-frame markers for the window, placed clear of the incident
@@ -215,13 +207,10 @@ struct MapExporter::Impl {
     std::vector<Mark> outside;
     if (framing) {
       // An outlier with an inset needs no edge marker; the small maps are obstacles for labels.
-      core::Framing shown = reached_by(w);
-      for (const InsetMap* i : active_insets(w)) {
+      const auto shown = active_insets(w);
+      for (const InsetMap* i : shown)
         sc.small_maps.push_back({double(i->rect.x), double(i->rect.y), double(i->rect.x + i->rect.w), double(i->rect.y + i->rect.h)});
-        if (i->outlier >= 0)
-          std::erase_if(shown.outliers, [&](const core::FrameOutlier& o) { return o.name == framing->outliers[size_t(i->outlier)].name; });
-      }
-      outside = outside_marks(shown, sc, fonts);
+      outside = outside_marks(without_insets(reached_by(w), *framing, shown), sc, fonts);
       sc.obstacles.insert(sc.obstacles.end(), sc.small_maps.begin(), sc.small_maps.end());
     }
     for (const Mark& k : outside)
