@@ -108,4 +108,25 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
   return placed;
 }
 
+std::vector<PlacedLabel> place_labels_reaching(const std::vector<LabelRequest>& requests, std::vector<PxBox> obstacles,
+                                               const PxBox& bounds, double padding_px, const std::vector<double>& reaches) {
+  std::vector<PlacedLabel> out = place_labels(requests, obstacles, bounds, padding_px);
+  std::vector<bool> placed(requests.size(), false);
+  for (const PlacedLabel& p : out) placed[p.request] = true, obstacles.push_back(p.box);
+  for (const double reach : reaches) {
+    std::vector<LabelRequest> left;
+    std::vector<size_t> index;
+    for (size_t i = 0; i < requests.size(); ++i)
+      if (!placed[i]) left.push_back(requests[i]), left.back().gap_px *= reach, index.push_back(i);
+    if (left.empty()) break;
+    for (PlacedLabel p : place_labels(left, obstacles, bounds, padding_px)) {
+      p.request = index[p.request], p.reach = reach;
+      placed[p.request] = true;
+      obstacles.push_back(p.box);
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
 }  // namespace driftmap::core

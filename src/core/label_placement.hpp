@@ -36,10 +36,17 @@ struct LabelRequest {
 struct PlacedLabel {
   size_t request = 0;  // index into the requests
   PxBox box;           // where the text's box goes
+  double reach = 1;    // the gap's multiple it was placed at (above 1: draw a leader line to it)
 };
 
 // Placed labels in placement order. padding_px keeps labels and obstacles apart.
 std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const std::vector<PxBox>& obstacles,
                                       const PxBox& bounds, double padding_px = 2);
+
+// As place_labels, then each label that found no place is tried farther out, at the gap times each
+// of `reaches` in turn: the names of a crowd of marks go out on leader lines instead of being dropped.
+std::vector<PlacedLabel> place_labels_reaching(const std::vector<LabelRequest>& requests, std::vector<PxBox> obstacles,
+                                               const PxBox& bounds, double padding_px,
+                                               const std::vector<double>& reaches = {3, 5, 8});
 
 }  // namespace driftmap::core

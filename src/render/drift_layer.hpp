@@ -6,15 +6,20 @@
 
 #include "core/camera.hpp"
 #include "core/drift.hpp"
+#include "core/label_placement.hpp"
 #include "core/projection.hpp"
 #include "render/map_layout.hpp"
 
 namespace driftmap::render {
 
-// Marks for the steps with incidents whose period ends by window_end_day (an animation's
+struct DriftLayer {
+  std::vector<Mark> marks;
+  std::vector<core::PxBox> boxes;  // its dots and period names: the map's labels keep clear of them
+};
+
+// The layer for the steps with incidents whose period ends by window_end_day (an animation's
 // trajectory grows frame by frame) and starts at or after window_start_day.
-std::vector<Mark> drift_marks(const std::vector<core::DriftStep>& steps, core::DayInterval window,
-                              const core::Camera& camera, const core::Projection& projection, const MapLayout& layout,
-                              const Style& style);
+DriftLayer drift_layer(const std::vector<core::DriftStep>& steps, core::DayInterval window, const core::Camera& camera,
+                       const core::Projection& projection, const MapLayout& layout, const Style& style, Fonts& fonts);
 
 }  // namespace driftmap::render

@@ -186,11 +186,12 @@ struct MapExporter::Impl {
   }
 
   // Labels and the outside-the-frame markers for the window, placed clear of the incident
-  // marks and of the count badges already in `marks`.
-  void add_map_text(core::DayInterval w, const std::vector<uint32_t>& rows, std::vector<Mark>* marks) {
+  // marks, of the count badges already in `marks` and of the boxes keep_clear.
+  void add_map_text(core::DayInterval w, const std::vector<uint32_t>& rows, const std::vector<core::PxBox>& keep_clear,
+                    std::vector<Mark>* marks) {
     if (!settings.labels) return;
     const core::Dataset& d = *data.dataset;
-    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows, {}, {}, {}, {}};
+    MapLabelScene sc{data.boundaries, &d, &camera, &*projection, &layout, &style, pixel_ratio, rows, {}, {}, keep_clear, {}};
     for (uint32_t row : rows) sc.point_radius_px.push_back(style.point_radius_px(d.killed()[row], pixel_ratio));
     for (const Mark& k : *marks)
       if (k.group == "badges" && k.kind == Mark::Kind::Circle) sc.obstacles.push_back({k.x - k.w, k.y - k.w, k.x + k.w, k.y + k.w});
@@ -481,9 +482,11 @@ Scene MapExporter::scene(core::DayInterval w, SceneDetail detail) {
   }
   std::vector<Mark> marks = layout_marks(m.layout, m.options_for(w, date_text(w)), m.style, m.camera, *m.projection,
                                          m.fonts, m.badges(counts), st.transparent);
-  m.add_map_text(w, points, &marks);
+  DriftLayer drift;
+  if (m.drift) drift = drift_layer(*m.drift, w, m.camera, *m.projection, m.layout, m.style, m.fonts);
+  m.add_map_text(w, points, drift.boxes, &marks);
   scene.add(std::move(marks));
-  if (m.drift) scene.add(drift_marks(*m.drift, w, m.camera, *m.projection, m.layout, m.style));
+  scene.add(std::move(drift.marks));  // over the map and its labels: the layer the user asked for
   m.add_inset_panels(w, detail, &scene);
   return scene;
 }

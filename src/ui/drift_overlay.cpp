@@ -3,8 +3,11 @@
 // time window overlaps drawn larger, so the window's place on the trajectory reads at a glance.
 // The same layer as the exports' "drift" group (render/drift_layer), drawn with ImGui's
 // background list so that it follows the camera without a GL pass of its own.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "core/label_placement.hpp"
 
 #include "imgui.h"
 #include "ui/panels.hpp"
@@ -33,8 +36,7 @@ void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, float size) {
   dl->AddTriangleFilled(tip, l, r, kLine);
 }
 
-void label(ImDrawList* dl, ImVec2 p, float offset, const std::string& text, bool strong) {
-  const ImVec2 at(p.x + offset, p.y - ImGui::GetFontSize() / 2);
+void label(ImDrawList* dl, ImVec2 at, const std::string& text, bool strong) {
   for (int dx = -1; dx <= 1; ++dx)
     for (int dy = -1; dy <= 1; ++dy)
       if (dx || dy) dl->AddText(ImVec2(at.x + dx, at.y + dy), kHalo, text.c_str());
@@ -72,14 +74,31 @@ void drift_overlay(const ViewState& v, const Scene& s) {
     dl->AddPolyline(pts.data(), int(pts.size()), kLine, 0, unit * 0.7f);
     for (size_t i = 1; i < pts.size(); ++i) arrow(dl, pts[i - 1], pts[i], unit * 1.8f);
   }
+  std::vector<core::PxBox> dots;
+  std::vector<core::LabelRequest> names;
   for (size_t i = 0; i < pts.size(); ++i) {
     const bool strong = s.drift[i].in_window;
     const float r = strong ? unit * 2.f : unit * 1.2f;
     dl->AddCircleFilled(pts[i], r + 1.5f, kHalo);
     dl->AddCircleFilled(pts[i], r, strong ? kWindow : kLine);
     if (strong) dl->AddCircle(pts[i], r + 3.5f, kWindow, 0, 1.5f);
-    label(dl, pts[i], r + 4, s.drift[i].period, strong);
+    const float drawn = strong ? r + 4.5f : r + 1.5f;  // with its halo or ring; the gap clears it and the padding
+    dots.push_back({pts[i].x - drawn, pts[i].y - drawn, pts[i].x + drawn, pts[i].y + drawn});
+    const ImVec2 ts = ImGui::CalcTextSize(s.drift[i].period.c_str());
+    names.push_back({pts[i].x, pts[i].y, ts.x, ts.y, drawn + 2.5f, core::LabelKind::Point, core::LabelPriority::IncidentPlace});
   }
+  // The same placement as the exports' drift layer: names clear of the dots and of each other,
+  // farther out on a leader line in a crowd; a name without a free place keeps its usual one.
+  std::vector<ImVec2> at(pts.size());
+  for (size_t i = 0; i < pts.size(); ++i) at[i] = ImVec2(pts[i].x + names[i].gap_px, pts[i].y - names[i].h / 2);
+  const core::PxBox bounds{vp->WorkPos.x, vp->WorkPos.y, map_max.x, map_max.y};
+  for (const core::PlacedLabel& p : core::place_labels_reaching(names, dots, bounds, 2)) {
+    at[p.request] = ImVec2(float(p.box.x0), float(p.box.y0));
+    const ImVec2 to(std::clamp(pts[p.request].x, float(p.box.x0), float(p.box.x1)),
+                    std::clamp(pts[p.request].y, float(p.box.y0), float(p.box.y1)));
+    if (p.reach > 1) dl->AddLine(pts[p.request], to, kLine, 1.0f);
+  }
+  for (size_t i = 0; i < pts.size(); ++i) label(dl, at[i], s.drift[i].period, s.drift[i].in_window);
   caption(dl, s, vp->WorkPos, map_max);
   dl->PopClipRect();
 }

@@ -58,3 +58,26 @@ TEST_CASE("a label that fits nowhere inside the bounds is dropped") {
   CHECK(placed.empty());
   CHECK(place_labels({point(10, 10)}, {}, PxBox{0, 0, 0, 0}).empty());
 }
+
+TEST_CASE("labels of a crowd of marks go farther out instead of being dropped") {
+  // Twelve marks within a few pixels: beside them there is room for only some of the names.
+  std::vector<LabelRequest> req;
+  std::vector<PxBox> marks;
+  for (int i = 0; i < 12; ++i) {
+    const double x = 500 + 4 * (i % 4), y = 300 + 4 * (i / 4);
+    req.push_back({x, y, 40, 12, 6, LabelKind::Point, LabelPriority::IncidentPlace});
+    marks.push_back({x - 5, y - 5, x + 5, y + 5});
+  }
+  const auto near = place_labels(req, marks, kBounds);
+  REQUIRE(near.size() < req.size());
+  const auto all = place_labels_reaching(req, marks, kBounds, 2);
+  REQUIRE(all.size() == req.size());
+  size_t leaders = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    leaders += all[i].reach > 1;
+    CHECK(all[i].box.inside(kBounds));
+    for (const PxBox& m : marks) CHECK_FALSE(all[i].box.overlaps(m));
+    for (size_t j = 0; j < i; ++j) CHECK_FALSE(all[i].box.overlaps(all[j].box));
+  }
+  CHECK(leaders == req.size() - near.size());
+}

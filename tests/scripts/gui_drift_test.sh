@@ -13,7 +13,12 @@ gui_in_xvfb "$@"
 gui_workdir
 map_crop=1040x700+0+24  # the map, without the menu bar, the sidebar and the timeline's year axis
 
-years_on_map() { ocr_crop "$1" "$map_crop" | grep -oE '\b20(1[4-9]|2[0-4])\b' | sort -u | tr '\n' ' '; }
+# Read as a page and as sparse text (--psm 11): short labels scattered over a map are found best
+# by the second, lines of text by the first.
+years_on_map() {
+  { ocr_crop "$1" "$map_crop"; tesseract "$work/$1-ocr.png" - --psm 11 2>/dev/null; } |
+    grep -oE '\b20(1[4-9]|2[0-4])\b' | sort -u | tr '\n' ' '
+}
 
 viewer_start --size 1400x900 --view region --from 2022-01 --to 2022-12
 settle before
