@@ -6,13 +6,15 @@
 #include <cmath>
 #include <string>
 
+#include "core/label_placement.hpp"
 #include "imgui.h"
-#include "ui/labels.hpp"
 #include "ui/panels.hpp"
 
 namespace driftmap::ui {
 
 namespace {
+using Rect = core::PxBox;  // window pixels
+
 ImU32 to_u32(render::Rgba c, float alpha_scale = 1.f) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a * alpha_scale));
 }
@@ -100,45 +102,37 @@ void draw_selected_outline(const OverlayFrame& o, const Scene& s) {
   }
 }
 
-// Country and province names that fit, placed around the reserved boxes, with a halo.
-// A name over a drawn point is left out: the mark matters more than the name.
+// Country and province names that fit, with a halo, placed by the exports' rule
+// (core::place_labels): clear of the badges and the drawn points, a name that would cover a
+// point moves just above or below it, else it is left out: the mark matters more than the name.
 void draw_labels(const OverlayFrame& o, const Scene& s, const std::vector<Rect>& reserved,
                  const std::vector<Rect>& marks) {
-  std::vector<LabelCandidate> cands;
+  struct Candidate {
+    size_t label;
+    core::LabelRequest req;
+    double area_px2;
+  };
+  std::vector<Candidate> cands;
   for (size_t i = 0; i < s.labels.size(); ++i) {
     const MapLabel& l = s.labels[i];
     const ImVec2 p = o.to_window(l.world_m);
     const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
-    const Rect text_rect{p.x - ts.x / 2, p.y - ts.y / 2, p.x + ts.x / 2, p.y + ts.y / 2};
-    if (!text_rect.inside(o.map_rect)) continue;
-    if (std::any_of(marks.begin(), marks.end(), [&](const Rect& m) { return m.overlaps(text_rect); })) continue;
-    LabelCandidate c;
-    c.x = p.x;
-    c.y = p.y;
-    c.w = ts.x;
-    c.h = ts.y;
-    c.area_px2 = static_cast<float>(l.area_m2 * o.px_per_m * o.px_per_m);
+    const double area_px2 = l.area_m2 * o.px_per_m * o.px_per_m;
     // A name shows when its feature is at least about as large on screen as the text.
-    c.min_area_px2 = ts.x * ts.y * (l.level == 0 ? 0.6f : 1.2f);
-    c.priority = (l.level == 0 ? 1e12f : 0.f) + c.area_px2;
-    c.id = static_cast<uint32_t>(i);
-    cands.push_back(c);
+    if (area_px2 < ts.x * ts.y * (l.level == 0 ? 0.6 : 1.2)) continue;
+    const auto priority = l.level == 0 ? core::LabelPriority::Country : core::LabelPriority::Province;
+    cands.push_back({i, {p.x, p.y, ts.x, ts.y, 0, core::LabelKind::Area, priority}, area_px2});
   }
-  // Reserved boxes are placed as top-priority pseudo-labels so real labels avoid them.
-  std::vector<LabelCandidate> all;
-  for (const Rect& r : reserved)
-    all.push_back({(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2, r.x1 - r.x0, r.y1 - r.y0, 1e30f, 0, 0, UINT32_MAX});
-  all.insert(all.end(), cands.begin(), cands.end());
-  Rect bounds = o.map_rect;
-  bounds.x0 -= 1e6f; bounds.y0 -= 1e6f; bounds.x1 += 1e6f; bounds.y1 += 1e6f;  // reserved may overhang
-  for (size_t idx : place_labels(all, bounds, 3.0f)) {
-    const LabelCandidate& c = all[idx];
-    if (c.id == UINT32_MAX) continue;
-    const Rect r{c.x - c.w / 2, c.y - c.h / 2, c.x + c.w / 2, c.y + c.h / 2};
-    if (!r.inside(o.map_rect)) continue;
-    const MapLabel& l = s.labels[c.id];
-    const ImU32 halo = to_u32(o.panel_c, 0.8f);
-    const ImVec2 tp(r.x0, r.y0);
+  // Within a level, the larger feature's name first.
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.area_px2 > b.area_px2; });
+  std::vector<core::LabelRequest> req;
+  for (const Candidate& c : cands) req.push_back(c.req);
+  std::vector<Rect> obstacles = reserved;
+  obstacles.insert(obstacles.end(), marks.begin(), marks.end());
+  const ImU32 halo = to_u32(o.panel_c, 0.8f);
+  for (const core::PlacedLabel& placed : core::place_labels(req, obstacles, o.map_rect, 3.0)) {
+    const MapLabel& l = s.labels[cands[placed.request].label];
+    const ImVec2 tp(float(placed.box.x0), float(placed.box.y0));
     for (int dx = -1; dx <= 1; ++dx)
       for (int dy = -1; dy <= 1; ++dy)
         if (dx || dy) o.dl->AddText(ImVec2(tp.x + dx, tp.y + dy), halo, l.text.c_str());
