@@ -13,6 +13,7 @@
 #include "core/incident.hpp"
 #include "core/problem.hpp"
 #include "core/timeline.hpp"
+#include "state/file_browser.hpp"
 #include "state/load_report.hpp"
 
 namespace driftmap::state {
@@ -49,6 +50,16 @@ enum class Action : uint8_t {
   ReplaceSession, // the user agreed to replace confirm_replace_path with this session
   ShowChapter,    // the story's chapter story_chapter: its time window and frame
   ShowIncident,   // show_row: the window moves to hold it, it is selected and panned to
+  LayersShown,    // a layer's visible flag in layers changed: the map, counts and search follow
+  RemoveLayer,    // layer_to_remove: its rows leave what is loaded
+};
+
+// One entry of the Layers list: the bundled incidents or a file the user opened.
+struct DataLayer {
+  std::string path;  // empty for the bundled incidents
+  size_t rows = 0;
+  bool visible = true;
+  bool bundled() const { return path.empty(); }
 };
 
 // A key press (or auto-repeat) as GLFW reported it: GLFW_KEY_* code and GLFW_MOD_* bits.
@@ -103,12 +114,15 @@ struct ViewState {
 
   std::string open_path;                 // File → Open: the data file field
   std::string open_encoding;             // and its text encoding (an iconv name; empty: detect)
+  FileBrowser browser;                   // File → Open: the folder listed under the field
   std::vector<std::string> recent_files; // most recent first
   // The session this window last loaded or saved (only ever a session's path, never a data
   // file's); File → Save session writes here without asking.
   std::string session_path;
   std::string session_field;             // File → Open: the session file field (Save/Load use it)
   std::string confirm_replace_path;      // an existing session a save would replace: asks first
+  std::vector<DataLayer> layers;         // the bundled data first, then each file opened
+  std::string layer_to_remove;           // Action::RemoveLayer
   std::string screenshot_dir;            // where Ctrl+S writes (shown in the File menu)
   std::vector<core::Problem> errors;     // shown in a dismissible list
   std::vector<LoadReport> load_reports;  // per file opened: refusals, skipped rows, warnings, notes

@@ -10,6 +10,7 @@ void menu_bar(ViewState& v, const Scene& s);
 void timeline_panel(ViewState& v, const Scene& s);  // bottom: histogram, range slider, playback
 void sidebar_panel(ViewState& v, const Scene& s);   // right: filters, layers, legend, CTC chart
 void filters_section(ViewState& v, const Scene& s);
+void data_layers_section(ViewState& v);  // the bundled data and each file: count, shown, Remove
 void legend_section(ViewState& v, const Scene& s);
 void ctc_section(ViewState& v, const Scene& s);
 void details_panel(ViewState& v, const Scene& s);   // selected incident, every field, citations
@@ -24,7 +25,11 @@ void drift_overlay(const ViewState& v, const Scene& s);  // the drift layer, whe
 void loading_window(ViewState& v);  // the file being read, with Cancel
 // The Help menu's windows: About, and Keyboard shortcuts (F1).
 void about_window(ViewState& v, const Scene& s);
+// File → Open: path field, text encoding, the folder's browser, session field, recent files.
 void open_file_window(ViewState& v);
+// A key for the Open dialog's browser while the dialog has the focus (Up/Down, Enter,
+// Backspace, PgUp/PgDn, Home/End); false when the key is not the browser's.
+bool file_browser_key(ViewState& v, const KeyPress& k);
 void confirm_replace_window(ViewState& v);  // "replace the session at …?"
 void errors_window(ViewState& v);
 // The story of the shift: the chapter's heading, caption and quote with its document, and

@@ -347,6 +347,7 @@ void sidebar_panel(ViewState& v, const Scene& s) {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("Sidebar", nullptr, flags)) {
     ImGui::TextDisabled("%s", s.data_description.c_str());
+    if (ImGui::CollapsingHeader("Data layers", ImGuiTreeNodeFlags_DefaultOpen)) data_layers_section(v);
     if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) filters_section(v, s);
     const std::string shift_header = s.bundle ? "Geographic shift (" + core::figures_publisher(*s.bundle) + ")###shift" : "Geographic shift###shift";
     if (ImGui::CollapsingHeader(shift_header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) ctc_section(v, s);

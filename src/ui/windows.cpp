@@ -1,5 +1,5 @@
-// Menu bar, status line, About, File → Open, the dismissible error list, and the keyboard
-// shortcuts that aren't tied to one widget.
+// Menu bar, status line, About, the dismissible error list, and the keyboard shortcuts that
+// aren't tied to one widget (File → Open is in open_dialog.cpp).
 #include <algorithm>
 #include <string>
 
@@ -110,6 +110,7 @@ constexpr Shortcut kShortcuts[] = {
     {"F", "fit the shown incidents"},
     {"1 / 2 / 3", "Af-Pak / wider region / world"},
     {"Ctrl+O", "open a data file or session"},
+    {"Up / Down, Enter, Backspace", "in Open: choose, open, go up a folder"},
     {"Ctrl+S", "save a screenshot"},
     {"Ctrl+E", "export an image or animation"},
     {"Ctrl+Q", "quit"},
@@ -166,66 +167,6 @@ void about_window(ViewState& v, const Scene& s) {
       ImGui::BulletText("Regional shares: as reported by %s, not counted by driftmap.", core::figures_source(*s.bundle).c_str());
     ImGui::Separator();
     ImGui::TextWrapped("Keyboard shortcuts: Help \u2192 Keyboard shortcuts (F1).");
-  }
-  ImGui::End();
-}
-
-namespace {
-// A path field and its buttons on one row, the field taking what the buttons leave.
-bool path_field(const char* id, const char* hint, std::string* path, float buttons_w) {
-  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - buttons_w));
-  const bool enter = ImGui::InputTextWithHint(id, hint, path, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine();
-  return enter;
-}
-
-float buttons_width(std::initializer_list<const char*> labels) {
-  const ImGuiStyle& st = ImGui::GetStyle();
-  float w = 0;
-  for (const char* l : labels) w += ImGui::CalcTextSize(l).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
-  return w;
-}
-}  // namespace
-
-// Data files and sessions have a field each, so a data file's path never becomes a session's.
-// The window's top edge is fixed and the recent list comes last, so the buttons never move.
-void open_file_window(ViewState& v) {
-  if (!v.show_open_dialog) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 40, vp->WorkSize.x * 0.9f), 0), ImGuiCond_Appearing);
-  ImGui::SetNextWindowPos(ImVec2(vp->GetCenter().x, vp->WorkPos.y + ImGui::GetFontSize() * 3), ImGuiCond_Appearing,
-                          ImVec2(0.5f, 0));
-  if (ImGui::Begin("Open", &v.show_open_dialog, ImGuiWindowFlags_NoCollapse)) {
-    ImGui::TextWrapped("Incident file (CSV, GeoJSON, GeoPackage) to add to the map. You can also drop files on the "
-                       "window.");
-    const bool enter = path_field("##path", "/path/to/incidents.csv", &v.open_path, buttons_width({"Open data"}));
-    const bool open = ImGui::Button("Open data");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputTextWithHint("text encoding", "detect", &v.open_encoding);
-    ImGui::SameLine();
-    ImGui::TextDisabled("(e.g. cp1251, koi8-r, cp1256; empty: detect)");
-    if (open || enter) {
-      v.request(Action::OpenFile);
-      v.show_open_dialog = false;
-    }
-    ImGui::Spacing();
-    ImGui::TextWrapped("Session file: the view, time window, filters and data files.");
-    path_field("##session", "driftmap-session.ini", &v.session_field, buttons_width({"Load session", "Save session"}));
-    if (ImGui::Button("Load session")) {
-      v.request(Action::LoadSession);
-      v.show_open_dialog = false;
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Save session")) {
-      v.request(Action::SaveSession);
-      v.show_open_dialog = false;
-    }
-    if (!v.recent_files.empty()) {
-      ImGui::Separator();
-      ImGui::TextUnformatted("Recent data files (click to fill the field)");
-      for (const std::string& f : v.recent_files)
-        if (ImGui::Selectable(f.c_str())) v.open_path = f;
-    }
   }
   ImGui::End();
 }
@@ -354,6 +295,7 @@ void handle_shortcuts(ViewState& v, const Scene& s) {
                               v.camera.viewport_h_px() / 2.0};
   const double pan_px = 80.0 * sx;
   for (const KeyPress& k : keys) {
+    if (file_browser_key(v, k)) continue;
     const bool ctrl = k.mods & GLFW_MOD_CONTROL;
     const bool shift = k.mods & GLFW_MOD_SHIFT;
     if (ctrl) {

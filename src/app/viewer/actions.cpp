@@ -39,9 +39,7 @@ void Viewer::handle_action(state::Action a) {
     case state::Action::ShowIncident: show_incident(); break;
     case state::Action::FitRegion: fit_lonlat(ws_.region_box); break;
     case state::Action::FitWorld: fit_world(); break;
-    case state::Action::OpenFile:
-      if (!v_.open_path.empty()) start_loading(v_.open_path, true, false, v_.open_encoding);
-      break;
+    case state::Action::OpenFile: open_field_path(); break;
     case state::Action::SaveScreenshot: break;  // after rendering, see Viewer::finish_frame
     case state::Action::SaveSession: save_session(v_.session_field, false); break;
     case state::Action::ReplaceSession:
@@ -54,10 +52,50 @@ void Viewer::handle_action(state::Action a) {
     case state::Action::Quit: glfwSetWindowShouldClose(window_, GLFW_TRUE); break;
     case state::Action::OpenExport: ui::open_export_dialog(export_, v_); break;
     case state::Action::CancelLoad: cancel_loading(); break;
+    case state::Action::LayersShown: apply_layer_visibility(); break;
+    case state::Action::RemoveLayer: remove_layer(); break;
     case state::Action::LoadValidRows:
       if (!v_.reload_path.empty()) start_loading(v_.reload_path, true, true);
       break;
   }
+}
+
+// File → Open's field: a folder's path is browsed (the dialog stays open), anything else loaded.
+void Viewer::open_field_path() {
+  if (v_.open_path.empty()) return;
+  std::error_code ec;
+  if (std::filesystem::is_directory(v_.open_path, ec)) {
+    state::browse_to(v_.browser, v_.open_path);
+    v_.show_open_dialog = true;
+    return;
+  }
+  start_loading(v_.open_path, true, false, v_.open_encoding);
+}
+
+namespace {
+// The browser's first folder: the field's (or its file's), else the last file opened's, else the
+// working folder.
+std::string first_folder(const state::ViewState& v) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& f : {v.open_path, v.recent_files.empty() ? std::string() : v.recent_files.front()}) {
+    if (f.empty()) continue;
+    const fs::path p(f);
+    if (fs::is_directory(p, ec)) return f;
+    if (!p.parent_path().empty() && fs::is_directory(p.parent_path(), ec)) return p.parent_path().string();
+  }
+  const fs::path cwd = fs::current_path(ec);
+  return ec ? std::string("/") : cwd.string();
+}
+}  // namespace
+
+// File → Open's browser lists its folder when the folder or the filter changed or the dialog
+// opened again (the disk may have changed meanwhile).
+void Viewer::update_file_browser() {
+  if (!v_.show_open_dialog) return;
+  state::FileBrowser& b = v_.browser;
+  if (b.folder.empty()) state::browse_to(b, first_folder(v_));
+  if (b.needs_listing()) state::set_listing(b, state::list_folder(b.folder, b.filter));
 }
 
 bool Viewer::load_session(const std::string& path) {

@@ -51,7 +51,7 @@ bool Viewer::add_loaded(const std::string& path, core::LoadResult r, double load
   r.dataset->path = path;
   const size_t rows = r.dataset->size();
   const auto tm = Clock::now();
-  ws_.add_dataset(std::move(*r.dataset));
+  const bool replaced = ws_.add_dataset(std::move(*r.dataset));
   rebuild_dataset();
   if (opt_.verbose)
     std::fprintf(stderr, "driftmap: %s: %zu incidents, loaded in %.0f ms, added to the map in %.0f ms\n",
@@ -61,7 +61,8 @@ bool Viewer::add_loaded(const std::string& path, core::LoadResult r, double load
   if (!ui::write_recent_files(ui::recent_files_path(), v_.recent_files, &error) && opt_.verbose)
     std::fprintf(stderr, "driftmap: recent files not saved: %s\n", error.c_str());
   if (report_success) {
-    v_.status = "added " + std::to_string(rows) + " incidents from " + path;
+    v_.status = replaced ? "read again: " + path + ", " + std::to_string(rows) + " incidents in place of its earlier rows"
+                         : "added " + std::to_string(rows) + " incidents from " + path;
     if (r.rows_skipped) v_.status += ", skipped " + std::to_string(r.rows_skipped) + " invalid rows";
     if (notes) v_.status += " (" + std::to_string(notes) + " placed by name: see notes)";
   }
@@ -121,7 +122,7 @@ void Viewer::poll_loading() {
   pending_load_.reset();
   v_.loading.reset();
   if (cancelled) v_.status = "cancelled: " + done.path + " was not loaded; nothing changed";
-  else add_loaded(done.path, std::move(r), ms, done.report_success, done.skip_invalid);
+  else if (add_loaded(done.path, std::move(r), ms, done.report_success, done.skip_invalid)) show_loaded_file(done.path);
   if (!load_queue_.empty()) {
     const QueuedLoad next = load_queue_.front();
     load_queue_.pop_front();

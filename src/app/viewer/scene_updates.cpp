@@ -40,17 +40,18 @@ void Viewer::rebuild_dataset() {
   scene_.unmatched_areas = ws_.areas().unmatched();
   scene_.data_description =
       (bundle ? std::to_string(bundle->incidents.size()) + " bundled incidents" : "no bundle") +
-      (ws_.extra_count() == 0 ? "" : " + " + std::to_string(ws_.extra_count()) + " file(s)") + ", " +
+      (ws_.extra_count() == 0 ? "" : " + " + std::to_string(ws_.extra_count()) + (ws_.extra_count() == 1 ? " file" : " files")) + ", " +
       std::to_string(d.size()) + " in all";
   ui::normalise_window(v_.time, scene_.extent);
   cancel_export(export_, "cancelled: the data changed");  // its exporter holds the old rows
   export_.preview_dirty = true;
-  if (v_.selected && *v_.selected >= d.size()) v_.selected.reset();
+  v_.selected.reset();  // rows are numbered afresh: a row index names another incident now
   v_.hovered.reset();
   drift_steps_by_.reset();
   v_.hovered_list = {};
   v_.pick_list = {};  // its rows index the old data
   scene_dirty_ = true;
+  list_layers();
 }
 
 void Viewer::update_scene() {

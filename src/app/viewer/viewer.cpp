@@ -111,6 +111,7 @@ void Viewer::frame_panels(int frame) {
   }
   ui::advance_playback(v_.time, scene_.extent, frame_dt_s_);
   handle_actions();
+  update_file_browser();
   poll_loading();
   if (frame > 0 && !screenshot_mode_) start_world_mesh();  // after the first frame, in the background
   poll_world_mesh();

@@ -6,6 +6,8 @@
 //   scene_updates.cpp  the panels' scene from the data, window and filters; the choropleth
 //   map_view.cpp       the free map rectangle, fitting, panning, zooming, hover and click
 //   actions.cpp        the panels' requests: files, sessions, screenshots, the Export dialog
+//   file_loading.cpp   reading data files (off the window's thread from the window)
+//   data_layers.cpp    the Layers list: show, hide, remove a file; showing a file just opened
 // with the pieces that need no viewer in viewer_options, window, workspace, scene_builder,
 // picking and self_test.
 #pragma once
@@ -98,6 +100,8 @@ class Viewer {
   // actions.cpp
   void handle_actions();
   void handle_action(state::Action a);
+  void open_field_path();
+  void update_file_browser();
   // file_loading.cpp
   bool open_data_file(const std::string& path, bool report_success, bool skip_invalid = false);
   bool may_open(const std::string& path);
@@ -106,6 +110,11 @@ class Viewer {
                      const std::string& encoding = {});
   void cancel_loading();
   void poll_loading();
+  // data_layers.cpp
+  void list_layers();
+  void apply_layer_visibility();
+  void remove_layer();
+  void show_loaded_file(const std::string& path);
   bool load_session(const std::string& path);
   void save_session(const std::string& path, bool confirmed);
   bool save_screenshot(const std::string& path);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/geodata.hpp"
 #include "core/region_figures.hpp"
@@ -58,30 +59,85 @@ core::GeoBox Workspace::initial_area_of_interest() const {
 
 std::vector<std::string> Workspace::extra_paths() const {
   std::vector<std::string> out;
-  for (const auto& f : extras_) out.push_back(f.path);
+  for (const auto& f : files_) out.push_back(f.path);
   return out;
 }
 
-bool Workspace::has_extra(const std::string& path) const {
-  return std::any_of(extras_.begin(), extras_.end(), [&](const ExtraFile& e) { return e.path == path; });
+namespace {
+// One file under two spellings ("data/a.csv", "./data/../data/a.csv", a link to it) is one file.
+bool same_file(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code ec;
+  if (std::filesystem::equivalent(a, b, ec) && !ec) return true;
+  const auto norm = [](const std::string& p) {
+    std::error_code e;
+    const std::filesystem::path abs = std::filesystem::absolute(p, e);
+    return (e ? std::filesystem::path(p) : abs).lexically_normal();
+  };
+  return norm(a) == norm(b);
+}
+}  // namespace
+
+const Workspace::LoadedFile* Workspace::find_file(const std::string& path) const {
+  for (const LoadedFile& f : files_)
+    if (same_file(f.path, path)) return &f;
+  return nullptr;
 }
 
-// A file's rows join what is loaded column by column (DatasetBuilder::append moves the columns;
-// build() sorts with a counting sort), never row by row through Incident objects.
-void Workspace::add_dataset(core::Dataset d) {
-  extras_.push_back({d.path, d.size()});
-  core::DatasetBuilder b;
-  if (active_ == &merged_ && !merged_.empty()) b.append(std::move(merged_));
-  else if (bundle_) b.append(core::Dataset(bundle_->incidents));  // a copy: the bundle keeps its own
-  b.append(std::move(d));
-  merged_ = std::move(b).build();
-  merged_.name = "merged";
-  active_ = &merged_;
+bool Workspace::add_dataset(core::Dataset d) {
+  const std::string path = d.path;
+  bool replaced = false;
+  if (const LoadedFile* f = find_file(path)) {
+    LoadedFile& same = files_[size_t(f - files_.data())];
+    same.rows = std::move(d);
+    same.visible = true;
+    replaced = true;
+  } else {
+    files_.push_back({path, std::move(d), true});
+  }
   index_active();
+  return replaced;
 }
 
+bool Workspace::set_visible(const std::string& path, bool visible) {
+  bool* flag = &bundle_visible_;
+  if (!path.empty()) {
+    const LoadedFile* f = find_file(path);
+    if (!f) return false;
+    flag = &files_[size_t(f - files_.data())].visible;
+  }
+  if (*flag == visible) return false;
+  *flag = visible;
+  index_active();
+  return true;
+}
+
+bool Workspace::remove_file(const std::string& path) {
+  const LoadedFile* f = find_file(path);
+  if (!f) return false;
+  files_.erase(files_.begin() + (f - files_.data()));
+  index_active();
+  return true;
+}
+
+// The shown sources' rows join column by column (DatasetBuilder::append moves the columns of a
+// copy; build() sorts with a counting sort), never row by row through Incident objects. One shown
+// source is used as it is, without a copy.
 void Workspace::index_active() {
-  if (extras_.empty() && bundle_) active_ = &bundle_->incidents;
+  std::vector<const core::Dataset*> shown;
+  if (bundle_ && bundle_visible_) shown.push_back(&bundle_->incidents);
+  for (const LoadedFile& f : files_)
+    if (f.visible) shown.push_back(&f.rows);
+  merged_ = core::Dataset();
+  if (shown.size() == 1) {
+    active_ = shown.front();
+  } else {
+    core::DatasetBuilder b;
+    for (const core::Dataset* d : shown) b.append(core::Dataset(*d));
+    if (!shown.empty()) merged_ = std::move(b).build();
+    merged_.name = "merged";
+    active_ = &merged_;
+  }
   areas_ = core::AreaIndex::build(*active_, *boundaries_);
   stacks_ = core::point_stacks(*active_);
 }

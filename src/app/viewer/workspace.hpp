@@ -35,14 +35,30 @@ class Workspace {
   // Boundaries kept around the region (the first renderer's): the region's box with a margin.
   core::GeoBox initial_area_of_interest() const;
 
-  // Adds a file's rows to what is loaded (column by column), then re-indexes.
-  void add_dataset(core::Dataset d);
-  // The data the map shows: the bundle alone until a file is added, then the merged rows; the
-  // area index and the point stacks follow it.
+  // One file the user opened: its rows kept apart from the merged data, so that it can be
+  // hidden, removed or read again without touching the others.
+  struct LoadedFile {
+    std::string path;
+    core::Dataset rows;
+    bool visible = true;
+  };
+  // Adds a file's rows, or replaces (and shows again) the rows of the file opened before from the
+  // same path; then merges and re-indexes. True when it replaced a file's rows.
+  bool add_dataset(core::Dataset d);
+  // Shows or hides a file's rows (path empty: the bundled incidents); true when that changed what
+  // is shown, after merging again.
+  bool set_visible(const std::string& path, bool visible);
+  // Drops a file's rows; true when it was loaded.
+  bool remove_file(const std::string& path);
+  // The data the map shows: the shown sources (the bundle, the visible files) merged, or the one
+  // shown source itself; the area index and the point stacks follow it.
   void index_active();
   std::vector<std::string> extra_paths() const;
-  size_t extra_count() const { return extras_.size(); }
-  bool has_extra(const std::string& path) const;
+  size_t extra_count() const { return files_.size(); }
+  bool has_extra(const std::string& path) const { return find_file(path) != nullptr; }
+  const std::vector<LoadedFile>& files() const { return files_; }
+  const LoadedFile* find_file(const std::string& path) const;
+  bool bundle_visible() const { return bundle_visible_; }
 
   const core::Dataset& active() const { return *active_; }
   const core::AreaIndex& areas() const { return areas_; }
@@ -63,12 +79,9 @@ class Workspace {
   const core::Boundaries* boundaries_ = nullptr;
   std::optional<core::Projection> projection_;
   std::optional<core::Bundle> bundle_;
-  struct ExtraFile {
-    std::string path;
-    size_t rows = 0;
-  };
-  std::vector<ExtraFile> extras_;  // files added to the bundled data; their rows are in merged_
-  core::Dataset merged_;
+  std::vector<LoadedFile> files_;  // in the order first opened
+  bool bundle_visible_ = true;
+  core::Dataset merged_;  // the shown sources' rows when more than one is shown
   const core::Dataset* active_ = &merged_;
   core::AreaIndex areas_;
   std::vector<core::PointStack> stacks_;
