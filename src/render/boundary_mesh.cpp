@@ -192,7 +192,7 @@ BoundaryMesh build_boundary_mesh(const core::Boundaries& b, const core::Projecti
   // A country whose provinces cover it is filled by them alone (their fill shows the country's
   // highlight and override through parent_id); filling it twice would double the triangulation.
   std::vector<double> province_area(b.admin0().size(), 0.0);
-  for (const auto& a : b.admin1())
+  for (const auto& a : opt.provinces ? b.admin1() : std::vector<core::AdminArea>{})
     if (const auto parent = b.find_admin0(a.iso_a3)) province_area[*parent] += core::multipolygon_area(a.shape);
 
   std::vector<Job> jobs;
@@ -205,7 +205,7 @@ BoundaryMesh build_boundary_mesh(const core::Boundaries& b, const core::Projecti
   }
   for (size_t i = 0; i < b.admin1().size(); ++i) {
     const auto& a = b.admin1()[i];
-    if (!wanted(a)) continue;
+    if (!opt.provinces || !wanted(a)) continue;
     const auto parent = b.find_admin0(a.iso_a3);
     jobs.push_back({prepare(a, proj, opt, needs_clip(a)), mesh.admin0_count + uint32_t(i),
                     parent ? uint32_t(*parent) : 0xFFFFFFFFu, true, {}});

@@ -25,6 +25,8 @@ struct BoundaryMeshOptions {
   // Douglas–Peucker tolerance in projected metres (0 = keep every vertex). About half the finest
   // metres-per-pixel that will be shown keeps the drawing identical to the eye.
   double simplify_m = 0;
+  // false: countries alone (a locator map, where provinces are noise and cost triangles).
+  bool provinces = true;
 };
 
 struct BoundaryMesh {

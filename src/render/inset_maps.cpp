@@ -332,10 +332,9 @@ ScenePanel inset_panel(const InsetMap& m, const InsetSceneInputs& in) {
 
 Style small_map_style(const InsetMap& m, const Style& style) {
   if (m.outlier >= 0) return style;
-  // The locator: countries alone, thinner, so that the box around the main frame reads first.
+  // The locator (drawn without provinces): thinner outlines, so that the box around the main
+  // frame reads first.
   Style s = style;
-  s.land_region = s.land;
-  s.admin1_outline.a = 0;
   s.country_outline_px *= 0.6f;
   return s;
 }
@@ -352,7 +351,8 @@ void InsetRenderers::draw(const std::vector<InsetMap>& all, const std::vector<co
       r = std::make_unique<MapRenderer>(*in.boundaries, m->projection, small_map_style(*m, *in.style),
                                         MapRendererOptions{.area_of_interest = m->area_of_interest,
                                                            .simplify_m = m->simplify_m,
-                                                           .outline_levels_of_detail = false});
+                                                           .outline_levels_of_detail = false,
+                                                           .provinces = m->outlier >= 0});
       if (m->outlier >= 0) r->set_dataset(in.dataset, in.areas);
       if (m->outlier >= 0 && !in.visible.empty()) r->set_visibility(in.visible);
     }

@@ -61,7 +61,8 @@ MapRenderer::MapRenderer(const core::Boundaries& boundaries, const core::Project
                          const MapRendererOptions& options)
     : impl_(std::make_unique<Impl>(&projection, style)) {
   const BoundaryMesh mesh =
-      load_or_build_boundary_mesh(boundaries, projection, {options.area_of_interest, options.simplify_m});
+      load_or_build_boundary_mesh(boundaries, projection,
+                                  {options.area_of_interest, options.simplify_m, options.provinces});
   impl_->fills.emplace(mesh);
   impl_->admin1_lines.emplace(mesh.admin1_segments, options.outline_levels_of_detail);
   impl_->country_lines.emplace(mesh.country_segments, options.outline_levels_of_detail);

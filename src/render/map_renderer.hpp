@@ -42,6 +42,7 @@ struct MapRendererOptions {
   // Coarser copies of the outlines for zoomed-out views (see LineLayer). A fixed camera (an
   // export, whose mesh is already simplified for its scale) never uses them.
   bool outline_levels_of_detail = true;
+  bool provinces = true;  // false: countries alone (BoundaryMeshOptions::provinces)
 };
 
 struct DrawParams {

@@ -10,7 +10,9 @@ namespace driftmap::render {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'M', 'M', 'E', 'S', 'H', '0', '3'};
-constexpr size_t kMaxFiles = 12;
+// An export with insets and a locator map uses four meshes (the main map's and one per small
+// map): room for several exports' worth (a slide deck at 1080p and 4K, a PDF), at 50 KB-1 MB each.
+constexpr size_t kMaxFiles = 32;
 
 }  // namespace
 
@@ -24,6 +26,7 @@ uint64_t mesh_cache_key(const core::Boundaries& b, const core::Projection& proj,
   f.value(opt.area_of_interest.max_lon);
   f.value(opt.area_of_interest.max_lat);
   f.value(opt.simplify_m);
+  f.value(opt.provinces);
   f.value(b.geometry_key());
   return f.h;
 }
