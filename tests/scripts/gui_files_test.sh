@@ -15,9 +15,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 mkdir -p "$work/fieldwork/tajik"
 printf 'this is not incident data\n' >"$work/fieldwork/readme.doc"
 cat >"$work/fieldwork/tajik/mine.csv" <<'EOF'

@@ -11,9 +11,7 @@ source "$(dirname "$0")/gui_lib.sh"
 gui_require
 gui_in_xvfb "$@"
 
-work=$(mktemp -d)
-[ -n "${GUI_KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/cfg" HOME="$work"
+gui_workdir
 
 # found_at BEFORE AFTER X Y DX DY: "X' Y'", where the 240x160 patch of shot BEFORE at X,Y is
 # found in shot AFTER, searched for within 40 px of X+DX,Y+DY (where a kept centre puts it).
