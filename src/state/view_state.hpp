@@ -123,6 +123,7 @@ struct ViewState {
   std::string confirm_replace_path;      // an existing session a save would replace: asks first
   std::vector<DataLayer> layers;         // the bundled data first, then each file opened
   std::string layer_to_remove;           // Action::RemoveLayer
+  size_t user_layers_listed = 0;         // files the sidebar's Data layers last listed (it opens on a new one)
   std::string screenshot_dir;            // where Ctrl+S writes (shown in the File menu)
   std::vector<core::Problem> errors;     // shown in a dismissible list
   std::vector<LoadReport> load_reports;  // per file opened: refusals, skipped rows, warnings, notes

@@ -347,7 +347,12 @@ void sidebar_panel(ViewState& v, const Scene& s) {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("Sidebar", nullptr, flags)) {
     ImGui::TextDisabled("%s", s.data_description.c_str());
-    if (ImGui::CollapsingHeader("Data layers", ImGuiTreeNodeFlags_DefaultOpen)) data_layers_section(v);
+    // Closed while only the bundled data is loaded, so that the filters and the article's figures
+    // stay in view at 1400x900; opened when a file is added, to show its row, count and Remove.
+    const size_t user_layers = size_t(std::count_if(v.layers.begin(), v.layers.end(), [](const DataLayer& l) { return !l.bundled(); }));
+    if (user_layers > v.user_layers_listed) ImGui::SetNextItemOpen(true);
+    v.user_layers_listed = user_layers;
+    if (ImGui::CollapsingHeader("Data layers")) data_layers_section(v);
     if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) filters_section(v, s);
     const std::string shift_header = s.bundle ? "Geographic shift (" + core::figures_publisher(*s.bundle) + ")###shift" : "Geographic shift###shift";
     if (ImGui::CollapsingHeader(shift_header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) ctc_section(v, s);
