@@ -164,6 +164,29 @@ click() {
   sleep 1
 }
 
+# type_in_field LABEL WORD: types WORD into the text field labelled LABEL (ImGui draws the label
+# right of the field: the click lands 150 px left of it, in the field). The field is found again
+# on a settled screen at each attempt, as the sidebar may still move while the window fills in;
+# the typed word is read back from the field's strip, and typed again (three attempts) when a
+# slow frame lost the click or the keys.
+type_in_field() {
+  local attempt pos fx fy strip
+  for attempt in 1 2 3; do
+    settle field
+    pos=$(text_at field "$1")
+    [ -n "$pos" ] || continue
+    read -r fx fy <<<"$pos"
+    strip="700x40+$((fx > 350 ? fx - 350 : 0))+$((fy - 20))"
+    click $((fx - 150)) "$fy"
+    xdotool key --delay 80 ctrl+a BackSpace
+    xdotool type --delay 80 "$2"
+    sleep 1
+    shot typed
+    ocr_crop typed "$strip" "$2" | grep -q "$2" && return 0
+  done
+  fail "the field \"$1\" did not take the typed word \"$2\": $(ocr_crop typed "${strip:-100x10+0+0}" | tr '\n' ' ')"
+}
+
 # click_text NAME WORD: clicks the word WORD as read in shot NAME.
 click_text() {
   local pos
